@@ -1,0 +1,269 @@
+package org.parley.xml;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * An immutable XML element: a local name, a namespace, ordered attributes and children.
+ *
+ * <p>Immutable so that one parsed stanza can be routed to many sessions without copies and
+ * without anyone changing it under another's feet; "changes" return a new element that
+ * shares the unchanged parts. Attribute names are unprefixed, except {@code xml:lang}
+ * and any attribute from another namespace, which keep their prefix as written.
+ */
+public final class Element implements Node {
+
+    private final String name;
+    private final String namespace;
+    private final Map<String, String> attributes;
+    private final List<Node> children;
+
+    private Element(String name, String namespace, Map<String, String> attributes, List<Node> children) {
+        this.name = name;
+        this.namespace = namespace;
+        this.attributes = attributes;
+        this.children = children;
+    }
+
+    public static Builder builder(String name, String namespace) {
+        return new Builder(name, namespace);
+    }
+
+    /** An empty element {@code <name xmlns='namespace'/>}. */
+    public static Element of(String name, String namespace) {
+        return new Element(name, namespace, Map.of(), List.of());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public Map<String, String> attributes() {
+        return attributes;
+    }
+
+    public List<Node> children() {
+        return children;
+    }
+
+    public String attribute(String attributeName) {
+        return attributes.get(attributeName);
+    }
+
+    public boolean is(String localName, String ns) {
+        return name.equals(localName) && namespace.equals(ns);
+    }
+
+    /** The child elements only, without text nodes. */
+    public List<Element> elements() {
+        List<Element> out = new ArrayList<>(children.size());
+        for (Node n : children) {
+            if (n instanceof Element e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public Optional<Element> child(String localName, String ns) {
+        for (Node n : children) {
+            if (n instanceof Element e && e.is(localName, ns)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first child element in the given namespace, whatever its name. */
+    public Optional<Element> childInNamespace(String ns) {
+        for (Node n : children) {
+            if (n instanceof Element e && e.namespace.equals(ns)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<Element> children(String localName, String ns) {
+        List<Element> out = new ArrayList<>();
+        for (Node n : children) {
+            if (n instanceof Element e && e.is(localName, ns)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The text of the named child, or null when there is no such child. */
+    public String childText(String localName, String ns) {
+        return child(localName, ns).map(Element::text).orElse(null);
+    }
+
+    /** The concatenated character data directly inside this element. */
+    public String text() {
+        if (children.size() == 1 && children.get(0) instanceof Text t) {
+            return t.value();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Node n : children) {
+            if (n instanceof Text t) {
+                sb.append(t.value());
+            }
+        }
+        return sb.toString();
+    }
+
+    public Element withAttribute(String attributeName, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(attributes);
+        if (value == null) {
+            copy.remove(attributeName);
+        } else {
+            copy.put(attributeName, value);
+        }
+        return new Element(name, namespace, Collections.unmodifiableMap(copy), children);
+    }
+
+    public Element withChildren(List<? extends Node> newChildren) {
+        return new Element(name, namespace, attributes, List.copyOf(newChildren));
+    }
+
+    public Element withChild(Node child) {
+        List<Node> copy = new ArrayList<>(children.size() + 1);
+        copy.addAll(children);
+        copy.add(child);
+        return new Element(name, namespace, attributes, Collections.unmodifiableList(copy));
+    }
+
+    public Element withoutChildren(Predicate<Element> drop) {
+        List<Node> copy = new ArrayList<>(children.size());
+        for (Node n : children) {
+            if (!(n instanceof Element e && drop.test(e))) {
+                copy.add(n);
+            }
+        }
+        return new Element(name, namespace, attributes, Collections.unmodifiableList(copy));
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(name, namespace);
+        b.attributes.putAll(attributes);
+        b.children.addAll(children);
+        return b;
+    }
+
+    /** This element as XML with its own xmlns declared. */
+    public String toXml() {
+        StringBuilder sb = new StringBuilder(128);
+        appendXml(sb, null);
+        return sb.toString();
+    }
+
+    /** This element as XML inside a parent (or stream) whose default namespace is given. */
+    public String toXml(String inheritedNamespace) {
+        StringBuilder sb = new StringBuilder(128);
+        appendXml(sb, inheritedNamespace);
+        return sb.toString();
+    }
+
+    @Override
+    public void appendXml(StringBuilder out, String inheritedNamespace) {
+        out.append('<').append(name);
+        if (!namespace.equals(inheritedNamespace)) {
+            out.append(" xmlns=\"");
+            XmlEscaper.escapeAttribute(namespace, out);
+            out.append('"');
+        }
+        for (Map.Entry<String, String> a : attributes.entrySet()) {
+            out.append(' ').append(a.getKey()).append("=\"");
+            XmlEscaper.escapeAttribute(a.getValue(), out);
+            out.append('"');
+        }
+        if (children.isEmpty()) {
+            out.append("/>");
+            return;
+        }
+        out.append('>');
+        for (Node child : children) {
+            child.appendXml(out, namespace);
+        }
+        out.append("</").append(name).append('>');
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Element e && name.equals(e.name) && namespace.equals(e.namespace)
+                && attributes.equals(e.attributes) && children.equals(e.children);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, namespace, attributes, children);
+    }
+
+    @Override
+    public String toString() {
+        return toXml();
+    }
+
+    /** Builds an element; not thread-safe, build() hands out an immutable copy. */
+    public static final class Builder {
+        private final String name;
+        private final String namespace;
+        private final Map<String, String> attributes = new LinkedHashMap<>();
+        private final List<Node> children = new ArrayList<>();
+
+        private Builder(String name, String namespace) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.namespace = Objects.requireNonNull(namespace, "namespace");
+        }
+
+        /** Sets an attribute; a null value leaves it out, which keeps call sites short. */
+        public Builder attribute(String attributeName, String value) {
+            if (value != null) {
+                attributes.put(attributeName, value);
+            }
+            return this;
+        }
+
+        public Builder child(Node child) {
+            children.add(Objects.requireNonNull(child));
+            return this;
+        }
+
+        public Builder children(List<? extends Node> nodes) {
+            children.addAll(nodes);
+            return this;
+        }
+
+        public Builder text(String value) {
+            if (value != null && !value.isEmpty()) {
+                children.add(new Text(value));
+            }
+            return this;
+        }
+
+        /** Adds {@code <childName>text</childName>} in this element's namespace. */
+        public Builder textChild(String childName, String value) {
+            if (value != null) {
+                children.add(Element.builder(childName, namespace).text(value).build());
+            }
+            return this;
+        }
+
+        public Element build() {
+            return new Element(name, namespace,
+                    attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
+                    children.isEmpty() ? List.of() : List.copyOf(children));
+        }
+    }
+}
