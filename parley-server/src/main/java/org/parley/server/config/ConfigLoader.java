@@ -45,7 +45,7 @@ public final class ConfigLoader {
         }
         try {
             return yaml.treeToValue(tree, ParleyConfig.class);
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ConfigException("invalid configuration: " + e.getOriginalMessage());
         }
     }

@@ -3,7 +3,7 @@ package org.parley.server.core;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jxmpp.jid.DomainBareJid;
-import org.parley.server.account.AccountService;
+import org.parley.server.account.Accounts;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.storage.BlockingPool;
 import org.parley.server.storage.Jdbc;
@@ -22,5 +22,5 @@ public record ModuleContext(
         BlockingPool blocking,
         ScheduledExecutorService scheduler,
         Clock clock,
-        AccountService accounts) {
+        Accounts accounts) {
 }
