@@ -20,11 +20,12 @@ import javax.xml.stream.XMLStreamException;
  * Each top-level element is bounded in bytes (counted while it arrives), depth and attribute
  * count, so a peer cannot make the server buffer without limit.
  *
- * <p>What an idle parser holds (measured ≈ 3.5 KB in all): the Aalto reader with its scanner,
- * small name/character buffers and the stream's namespace bindings; an empty builder stack; a text
- * buffer of at most 1 KB (larger ones are dropped after each element); a few counters. After
- * {@link #reset()} and before the next byte it holds no reader at all. Not thread-safe: one
- * parser per stream, fed on that stream's event loop.
+ * <p>What an idle parser holds (measured ≈ 3.8 KB in all): the Aalto reader with its scanner,
+ * small name/character buffers and the stream's namespace bindings; the root start tag (≈ 100
+ * bytes, to prime a replacement reader); an empty builder stack; a text buffer of at most 1 KB; a
+ * few counters. Buffers grown by a large element are dropped at the next idle point (see
+ * {@link #RENEW_AFTER_BYTES}). After {@link #reset()} and before the next byte it holds no reader
+ * at all. Not thread-safe: one parser per stream, fed on that stream's event loop.
  *
  * <p>In framed mode ({@link #framed}, RFC 7395 over WebSocket) every {@link #feed} is one
  * WebSocket message holding exactly one complete element, {@code <open/>} stands for the stream
@@ -38,6 +39,12 @@ public final class XmlStreamParser {
     public static final int MAX_ATTRIBUTES = 64;
     /** Framed mode parses all messages as children of this synthetic root, so one reader serves the connection. */
     private static final byte[] FRAMED_ROOT = "<ws>".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Aalto's buffers grow to the largest token seen and never shrink (a 60 KB body left ≈ 270 KB
+     * behind). After an element this large the reader is replaced at the next idle point by a
+     * fresh one, primed with the stream's start tag so the namespace bindings carry over.
+     */
+    static final int RENEW_AFTER_BYTES = 4096;
 
     /**
      * One configured factory for all parsers: Aalto factories are thread-safe once configured and
@@ -56,6 +63,9 @@ public final class XmlStreamParser {
     private XmlStreamException failure;
 
     private boolean rootSeen;
+    private boolean priming; // feeding our own root start tag to a fresh reader: no header checks or callbacks
+    private boolean renewReader; // an element larger than RENEW_AFTER_BYTES went through this reader
+    private byte[] rootTag; // stream mode: the root start tag with its namespace declarations, to prime a new reader
     private boolean prologDone; // stream mode: the bytes before the root were checked for "<!"
     private boolean prologLt; // stream mode: the previous prolog byte was '<'
     private boolean frameOpened; // framed mode: <open/> was seen
@@ -135,6 +145,8 @@ public final class XmlStreamParser {
         releaseReader();
         failure = null;
         rootSeen = false;
+        renewReader = false;
+        rootTag = null;
         prologDone = false;
         prologLt = false;
         frameOpened = false;
@@ -179,7 +191,7 @@ public final class XmlStreamParser {
         if (reader == null) {
             reader = FACTORY.createAsyncForByteArray();
             if (framed) {
-                feedAndDrain(FRAMED_ROOT, 0, FRAMED_ROOT.length, handler, generation);
+                prime(FRAMED_ROOT, handler);
             }
         }
         if (!framed && !prologDone) {
@@ -195,7 +207,30 @@ public final class XmlStreamParser {
             throw new XmlStreamException(StreamErrorCondition.POLICY_VIOLATION,
                     "element exceeds " + maxElementBytes + " bytes");
         }
+        if (renewReader && isIdle() && (framed || rootTag != null)) {
+            renew(handler);
+        }
         return length;
+    }
+
+    /** Swaps the reader for a fresh one in the same namespace context, dropping the buffers the old one grew. */
+    private void renew(XmlStreamHandler handler) throws XMLStreamException, XmlStreamException {
+        renewReader = false;
+        reader.close();
+        reader = FACTORY.createAsyncForByteArray();
+        fed = 0;
+        boundary = 0;
+        prime(framed ? FRAMED_ROOT : rootTag, handler);
+    }
+
+    private void prime(byte[] tag, XmlStreamHandler handler) throws XMLStreamException, XmlStreamException {
+        priming = true;
+        rootSeen = false;
+        try {
+            feedAndDrain(tag, 0, tag.length, handler, generation);
+        } finally {
+            priming = false;
+        }
     }
 
     /**
@@ -270,11 +305,12 @@ public final class XmlStreamParser {
         if (!rootSeen) {
             rootSeen = true;
             boundary = position(r);
-            if (!framed) {
+            if (!framed && !priming) {
                 if (!"stream".equals(r.getLocalName()) || !Namespaces.STREAM.equals(r.getNamespaceURI())) {
                     throw new XmlStreamException(StreamErrorCondition.INVALID_NAMESPACE,
                             "the stream root must be <stream xmlns='" + Namespaces.STREAM + "'>");
                 }
+                rootTag = rootTag(r);
                 lastPosition = boundary;
                 handler.streamOpened(header(r, defaultNamespace(r)));
             }
@@ -305,6 +341,9 @@ public final class XmlStreamParser {
         if (end - boundary > maxElementBytes) {
             throw new XmlStreamException(StreamErrorCondition.POLICY_VIOLATION,
                     "element exceeds " + maxElementBytes + " bytes");
+        }
+        if (end - boundary > RENEW_AFTER_BYTES) {
+            renewReader = true;
         }
         boundary = end;
         lastPosition = end;
@@ -347,6 +386,24 @@ public final class XmlStreamParser {
         if (rootSeen) {
             boundary = position(r);
         }
+    }
+
+    /** The root's start tag as written (same qualified name, so the peer's end tag still matches). */
+    private static byte[] rootTag(AsyncXMLStreamReader<?> r) {
+        StringBuilder sb = new StringBuilder(128).append('<');
+        String prefix = r.getPrefix();
+        if (prefix != null && !prefix.isEmpty()) {
+            sb.append(prefix).append(':');
+        }
+        sb.append(r.getLocalName());
+        for (int i = 0, n = r.getNamespaceCount(); i < n; i++) {
+            String p = r.getNamespacePrefix(i);
+            sb.append(p == null || p.isEmpty() ? " xmlns" : " xmlns:" + p).append("='");
+            String uri = r.getNamespaceURI(i);
+            XmlEscaper.escapeAttribute(uri == null ? "" : uri, sb);
+            sb.append('\'');
+        }
+        return sb.append('>').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String defaultNamespace(AsyncXMLStreamReader<?> r) {
