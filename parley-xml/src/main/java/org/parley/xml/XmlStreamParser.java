@@ -64,6 +64,7 @@ public final class XmlStreamParser {
 
     private boolean rootSeen;
     private boolean priming; // feeding our own root start tag to a fresh reader: no header checks or callbacks
+    private boolean rootClosed; // the peer's end tag closed the stream: nothing may follow
     private boolean renewReader; // an element larger than RENEW_AFTER_BYTES went through this reader
     private byte[] rootTag; // stream mode: the root start tag with its namespace declarations, to prime a new reader
     private boolean prologDone; // stream mode: the bytes before the root were checked for "<!"
@@ -134,8 +135,8 @@ public final class XmlStreamParser {
             fail(x);
             throw x;
         } catch (RuntimeException e) {
-            // A handler threw mid-chunk: the reader still holds unread bytes, so this stream is unusable.
-            fail(new XmlStreamException(StreamErrorCondition.INTERNAL_SERVER_ERROR, "handler failed", e));
+            // Typically a handler threw mid-chunk: the reader still holds unread bytes, so this stream is unusable.
+            fail(new XmlStreamException(StreamErrorCondition.INTERNAL_SERVER_ERROR, "handler or reader failed", e));
             throw e;
         }
     }
@@ -145,6 +146,7 @@ public final class XmlStreamParser {
         releaseReader();
         failure = null;
         rootSeen = false;
+        rootClosed = false;
         renewReader = false;
         rootTag = null;
         prologDone = false;
@@ -207,7 +209,7 @@ public final class XmlStreamParser {
             throw new XmlStreamException(StreamErrorCondition.POLICY_VIOLATION,
                     "element exceeds " + maxElementBytes + " bytes");
         }
-        if (renewReader && isIdle() && (framed || rootTag != null)) {
+        if (renewReader && !rootClosed && isIdle() && (framed || rootTag != null)) {
             renew(handler);
         }
         return length;
@@ -310,9 +312,9 @@ public final class XmlStreamParser {
                     throw new XmlStreamException(StreamErrorCondition.INVALID_NAMESPACE,
                             "the stream root must be <stream xmlns='" + Namespaces.STREAM + "'>");
                 }
-                rootTag = rootTag(r);
+                rootTag = StreamRoot.startTag(r);
                 lastPosition = boundary;
-                handler.streamOpened(header(r, defaultNamespace(r)));
+                handler.streamOpened(StreamRoot.header(r));
             }
             return;
         }
@@ -330,6 +332,7 @@ public final class XmlStreamParser {
         if (assembler.depth() == 0) {
             boundary = position(r);
             lastPosition = boundary;
+            rootClosed = true;
             handler.streamClosed(); // framed mode never closes its synthetic root
             return;
         }
@@ -386,57 +389,5 @@ public final class XmlStreamParser {
         if (rootSeen) {
             boundary = position(r);
         }
-    }
-
-    /** The root's start tag as written (same qualified name, so the peer's end tag still matches). */
-    private static byte[] rootTag(AsyncXMLStreamReader<?> r) {
-        StringBuilder sb = new StringBuilder(128).append('<');
-        String prefix = r.getPrefix();
-        if (prefix != null && !prefix.isEmpty()) {
-            sb.append(prefix).append(':');
-        }
-        sb.append(r.getLocalName());
-        for (int i = 0, n = r.getNamespaceCount(); i < n; i++) {
-            String p = r.getNamespacePrefix(i);
-            sb.append(p == null || p.isEmpty() ? " xmlns" : " xmlns:" + p).append("='");
-            String uri = r.getNamespaceURI(i);
-            XmlEscaper.escapeAttribute(uri == null ? "" : uri, sb);
-            sb.append('\'');
-        }
-        return sb.append('>').toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String defaultNamespace(AsyncXMLStreamReader<?> r) {
-        for (int i = 0, n = r.getNamespaceCount(); i < n; i++) {
-            String prefix = r.getNamespacePrefix(i);
-            if (prefix == null || prefix.isEmpty()) {
-                return r.getNamespaceURI(i);
-            }
-        }
-        return null;
-    }
-
-    private static StreamHeader header(AsyncXMLStreamReader<?> r, String defaultNamespace) {
-        String to = null;
-        String from = null;
-        String id = null;
-        String version = null;
-        String lang = null;
-        for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
-            String ns = r.getAttributeNamespace(i);
-            String name = r.getAttributeLocalName(i);
-            if (ns == null || ns.isEmpty()) {
-                switch (name) {
-                    case "to" -> to = r.getAttributeValue(i);
-                    case "from" -> from = r.getAttributeValue(i);
-                    case "id" -> id = r.getAttributeValue(i);
-                    case "version" -> version = r.getAttributeValue(i);
-                    default -> { }
-                }
-            } else if (Namespaces.XML.equals(ns) && "lang".equals(name)) {
-                lang = r.getAttributeValue(i);
-            }
-        }
-        return new StreamHeader(to, from, id, version, lang, defaultNamespace);
     }
 }
