@@ -53,12 +53,15 @@ class RegisterModuleTest {
         assertThat(harness.core().config().registration().inBand()).isFalse();
         Stanza reply = send(alice, "p", "type='set' to='localhost'", "<username>Alice</username><password>n3w-pass</password>");
         assertThat(reply.type()).isEqualTo("result");
+        assertThat(harness.accounts().verifyPassword("alice", "n3w-pass").toCompletableFuture().join()).isTrue();
+        assertThat(harness.accounts().verifyPassword("alice", "secret-alice").toCompletableFuture().join()).isFalse();
     }
 
     @Test
     void mayNotChangeSomeoneElsesPassword() {
         Stanza reply = send(alice, "p", "type='set'", "<username>bob</username><password>x</password>");
         assertThat(Stanzas.errorCondition(reply)).isEqualTo(StanzaErrorCondition.FORBIDDEN);
+        assertThat(harness.accounts().verifyPassword("bob", "secret-bob").toCompletableFuture().join()).isTrue();
     }
 
     @Test
