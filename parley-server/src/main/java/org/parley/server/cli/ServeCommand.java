@@ -24,8 +24,9 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server.start();
         } catch (RuntimeException e) {
+            // A port in use, an unreadable certificate, a database that refuses us: say what, not where.
             server.close();
-            throw e;
+            throw new CliFailure("cannot start: " + e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
