@@ -83,7 +83,7 @@ public final class ParleyCore implements AutoCloseable {
      * JIDs are validated with PRECIS (RFC 7622). jxmpp keeps its stringprep in a process-wide
      * default, so this is the one place that sets it; doing it again is harmless.
      */
-    static void usePrecis() {
+    public static void usePrecis() {
         org.jxmpp.JxmppContext.setDefaultXmppStringprep(
                 org.jxmpp.stringprep.rocksxmppprecis.RocksXmppPrecisStringprep.INSTANCE);
     }

@@ -1,0 +1,154 @@
+package org.parley.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.parley.server.account.AccountService;
+import org.parley.server.account.AccountStore;
+import org.parley.server.admin.AdminTokenStore;
+import org.parley.server.admin.AdminTokens;
+import org.parley.server.admin.LocalAdminFiles;
+import org.parley.server.auth.ScramCredentialFactory;
+import org.parley.server.config.ParleyConfig;
+import org.parley.server.core.Module;
+import org.parley.server.disco.DiscoModule;
+import org.parley.server.http.HealthRoutes;
+import org.parley.server.http.HttpListener;
+import org.parley.server.http.OpenApiRoutes;
+import org.parley.server.http.TokenRoutes;
+import org.parley.server.http.UserRoutes;
+import org.parley.server.ping.PingModule;
+import org.parley.server.privatedata.PrivateDataModule;
+import org.parley.server.register.RegisterModule;
+import org.parley.server.storage.Database;
+import org.parley.server.time.TimeModule;
+import org.parley.server.tls.CertificateStore;
+import org.parley.server.tls.TlsIdentity;
+import org.parley.server.vcard.VCardModule;
+import org.parley.server.version.ParleyVersion;
+import org.parley.server.version.VersionModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds one node from its configuration (database, core, modules,
+ * listeners) by constructor, starts it, and takes it down in reverse order. Nothing else in
+ * the server creates long-lived collaborators.
+ */
+public final class ParleyServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
+
+    private final ParleyConfig config;
+    private final Clock clock = Clock.systemUTC();
+    private final SecureRandom random = new SecureRandom();
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private ParleyCore core;
+    private AccountService accounts;
+    private HttpListener http;
+    private TlsIdentity tlsIdentity;
+
+    public ParleyServer(ParleyConfig config) {
+        this.config = config;
+    }
+
+    /** Starts everything; returns once the node serves. On failure the caller should {@link #close()}. */
+    public void start() {
+        ParleyCore.usePrecis();
+        createDataDir();
+        Database database = Database.open(config);
+        started.add(database);
+        core = new ParleyCore(config, database, clock);
+        started.add(core);
+        accounts = new AccountService(new AccountStore(core.jdbc()), core.blocking(),
+                new ScramCredentialFactory(random, config.auth().scramIterations()), core.events(), core.domain(), clock);
+        core.start(accounts, modules());
+        tlsIdentity = loadTlsIdentity();
+        startHttp();
+        log.info("Parley {} serving {}: c2s {} (STARTTLS) / {} (direct TLS), admin API {}, database {}, certificate SHA-256 {}",
+                ParleyVersion.ofThisBuild().version(), config.domain(), config.c2s().port(), config.c2s().directTlsPort(),
+                http.localAddress(), database.describe(), tlsIdentity.fingerprintSha256());
+    }
+
+    /** The feature modules of this node, in start order. */
+    private List<Module> modules() {
+        return List.of(
+                new DiscoModule(),
+                new VCardModule(),
+                new VersionModule(),
+                new TimeModule(),
+                new PingModule(),
+                new PrivateDataModule(),
+                new RegisterModule());
+    }
+
+    private void createDataDir() {
+        try {
+            Files.createDirectories(config.dataPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + config.dataPath(), e);
+        }
+    }
+
+    private TlsIdentity loadTlsIdentity() {
+        CertificateStore store = new CertificateStore(clock, random);
+        try {
+            if (config.tls().certificate().isBlank() && config.tls().key().isBlank()) {
+                Path dir = config.dataPath().resolve("tls");
+                return store.loadOrGenerate(dir.resolve("certificate.pem"), dir.resolve("key.pem"), config.domain());
+            }
+            return store.load(Path.of(config.tls().certificate()), Path.of(config.tls().key()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the TLS certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private void startHttp() {
+        ObjectMapper mapper = new ObjectMapper();
+        AdminTokens tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), random, clock);
+        http = new HttpListener(config.http().bind(), config.http().port(), tokens, mapper, List.of(
+                new HealthRoutes(core.jdbc(), core.blocking()),
+                new OpenApiRoutes(),
+                new UserRoutes(accounts, mapper),
+                new TokenRoutes(tokens, core.blocking(), mapper))).start();
+        started.add(http::close);
+        LocalAdminFiles adminFiles = new LocalAdminFiles(config.dataPath());
+        try {
+            adminFiles.publish(tokens, http.localAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the admin token file: " + e.getMessage(), e);
+        }
+        started.add(adminFiles::withdraw);
+    }
+
+    public ParleyCore core() {
+        return core;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public HttpListener http() {
+        return http;
+    }
+
+    /** Stops in reverse start order; safe after a failed start and when called twice. */
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("error while stopping: {}", e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,50 @@
+package org.parley.server.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.parley.server.admin.LocalAdminFiles;
+import org.parley.server.config.ParleyConfig;
+
+/**
+ * The admin operations the CLI needs, either through a running server's REST API (so the server
+ * sees the change at once and a deleted user's sessions end) or, when no server runs, directly on
+ * the database. The embedded H2 file is locked by a running server, which is one more reason the
+ * running path must go through the API.
+ */
+interface AdminAccess extends AutoCloseable {
+
+    /** False when the name is taken. */
+    boolean addUser(String username, String password);
+
+    /** False when there is no such user. */
+    boolean changePassword(String username, String password);
+
+    /** False when there is no such user. */
+    boolean deleteUser(String username);
+
+    List<String> listUsers();
+
+    /** Issues an admin token and returns it in clear. */
+    String createToken(String name);
+
+    @Override
+    void close();
+
+    /** Picks the running server's API when {@code <dataDir>/admin-api} names one that answers, else the database. */
+    static AdminAccess connect(ParleyConfig config) {
+        LocalAdminFiles files = new LocalAdminFiles(config.dataPath());
+        try {
+            Optional<URI> api = files.apiAddress();
+            if (api.isPresent() && RemoteAdmin.answers(api.get())) {
+                String token = files.token().orElseThrow(() -> new CliFailure(
+                        "a server runs at " + api.get() + " but " + files.tokenFile() + " is missing"));
+                return new RemoteAdmin(api.get(), token);
+            }
+        } catch (IOException e) {
+            throw new CliFailure("cannot read " + files.apiFile() + " or " + files.tokenFile() + ": " + e.getMessage(), e);
+        }
+        return LocalAdmin.open(config);
+    }
+}

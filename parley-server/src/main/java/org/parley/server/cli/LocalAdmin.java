@@ -1,0 +1,121 @@
+package org.parley.server.cli;
+
+import org.parley.server.ParleyCore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+import org.parley.server.account.AccountService;
+import org.parley.server.account.AccountStore;
+import org.parley.server.account.InvalidAccountException;
+import org.parley.server.admin.AdminTokenStore;
+import org.parley.server.admin.AdminTokens;
+import org.parley.server.auth.ScramCredentialFactory;
+import org.parley.server.config.ParleyConfig;
+import org.parley.server.core.EventBus;
+import org.parley.server.storage.BlockingPool;
+import org.parley.server.storage.Database;
+import org.parley.server.storage.Jdbc;
+import org.parley.server.storage.StorageException;
+
+/**
+ * {@link AdminAccess} on the database, for when no server runs: the same account and token
+ * services the server uses, composed in-process for the length of one command. No sessions
+ * exist, so nobody listens to the UserDeleted event here.
+ */
+final class LocalAdmin implements AdminAccess {
+
+    private final Database database;
+    private final BlockingPool blocking;
+    private final AccountService accounts;
+    private final AdminTokens tokens;
+
+    private LocalAdmin(Database database, BlockingPool blocking, AccountService accounts, AdminTokens tokens) {
+        this.database = database;
+        this.blocking = blocking;
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    static LocalAdmin open(ParleyConfig config) {
+        // Usernames are normalised with PRECIS, as the server does (jxmpp keeps it process-wide).
+        ParleyCore.usePrecis();
+        Database database;
+        try {
+            database = Database.open(config);
+        } catch (RuntimeException e) {
+            throw new CliFailure("cannot open the database (is a server running on this data directory, "
+                    + config.dataPath().toAbsolutePath().normalize() + "?): " + e.getMessage(), e);
+        }
+        BlockingPool blocking = new BlockingPool(2, 16);
+        try {
+            SecureRandom random = new SecureRandom();
+            Jdbc jdbc = new Jdbc(database.dataSource());
+            AccountService accounts = new AccountService(new AccountStore(jdbc),
+                    blocking, new ScramCredentialFactory(random, config.auth().scramIterations()), new EventBus(),
+                    JidCreate.domainBareFrom(config.domain()), Clock.systemUTC());
+            AdminTokens tokens = new AdminTokens(new AdminTokenStore(jdbc),
+                    random, Clock.systemUTC());
+            return new LocalAdmin(database, blocking, accounts, tokens);
+        } catch (XmppStringprepException | RuntimeException e) {
+            blocking.close();
+            database.close();
+            throw new CliFailure("invalid configuration: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean addUser(String username, String password) {
+        return await(accounts.create(username, password));
+    }
+
+    @Override
+    public boolean changePassword(String username, String password) {
+        return await(accounts.changePassword(username, password));
+    }
+
+    @Override
+    public boolean deleteUser(String username) {
+        return await(accounts.delete(username));
+    }
+
+    @Override
+    public List<String> listUsers() {
+        return await(accounts.list());
+    }
+
+    @Override
+    public String createToken(String name) {
+        try {
+            return tokens.create(name);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage(), e);
+        } catch (StorageException e) {
+            throw new CliFailure("database error: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InvalidAccountException) {
+                throw new CliFailure(cause.getMessage(), cause);
+            }
+            throw new CliFailure("database error: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        blocking.close();
+        database.close();
+    }
+}
