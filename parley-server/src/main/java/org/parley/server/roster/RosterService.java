@@ -114,10 +114,14 @@ public final class RosterService {
 
     /** The session ended: drop the cache with the last session (on the hub executor). */
     void sessionUnbound(UserHub hub) {
-        Cache cache = hub.attachment(CACHE);
-        if (cache != null && hub.resources().isEmpty() && !cache.loading) {
-            cache.roster = null;
-        }
+        // Dropped in a later task, so that other listeners of the same SessionUnbound (presence
+        // broadcasting the unavailable) still find the roster cached.
+        hub.executor().execute(() -> {
+            Cache cache = hub.attachment(CACHE);
+            if (cache != null && hub.resources().isEmpty() && !cache.loading) {
+                cache.roster = null;
+            }
+        });
     }
 
     private void load(UserHub hub, Cache cache) {
