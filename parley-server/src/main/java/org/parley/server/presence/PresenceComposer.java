@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.parley.server.core.Resource;
 import org.parley.server.core.UserHub;
@@ -40,7 +39,8 @@ final class PresenceComposer {
         for (Resource r : available) {
             Stanza view = composedView(r.presence(), composed);
             Resourcepart rp = r.session().jid().getResourcepart();
-            if (!Objects.equals(published.get(rp), view)) {
+            Stanza before = published.get(rp);
+            if (before == null || !before.element().equals(view.element())) {
                 published.put(rp, view);
                 changed.add(view);
             }
@@ -78,7 +78,8 @@ final class PresenceComposer {
         Element e = device.element();
         Element.Builder b = Element.builder(e.name(), e.namespace());
         e.attributes().forEach((k, v) -> {
-            if (!k.equals("to")) {
+            // The device's stanza id identifies its own send, not what subscribers see (and would defeat the dedupe).
+            if (!k.equals("to") && !k.equals("id")) {
                 b.attribute(k, v);
             }
         });
