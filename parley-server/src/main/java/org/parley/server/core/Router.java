@@ -66,6 +66,24 @@ public final class Router {
         return true;
     }
 
+    /**
+     * Delivers a stanza a module generated for a local session on a user's behalf (a presence
+     * broadcast, a probe answer): the interceptors apply as if it had been routed (so blocking
+     * holds), the module handlers do not (the stanza is already their output). False when an
+     * interceptor stopped it or the session is gone.
+     */
+    public boolean deliverIntercepted(Stanza stanza) {
+        try {
+            if (!applyInterceptors(stanza, classify(stanza))) {
+                return false;
+            }
+        } catch (RuntimeException e) {
+            log.error("interceptor failed on generated {} to {}", stanza.kind(), stanza.to(), e);
+            return false;
+        }
+        return deliverToSession(stanza.to(), stanza);
+    }
+
     public Target classify(Stanza stanza) {
         Jid to = stanza.to();
         if (to == null) {
