@@ -20,11 +20,12 @@ import javax.xml.stream.XMLStreamException;
  * Each top-level element is bounded in bytes (counted while it arrives), depth and attribute
  * count, so a peer cannot make the server buffer without limit.
  *
- * <p>What an idle parser holds (measured ≈ 3.5 KB in all): the Aalto reader with its scanner,
- * small name/character buffers and the stream's namespace bindings; an empty builder stack; a text
- * buffer of at most 1 KB (larger ones are dropped after each element); a few counters. After
- * {@link #reset()} and before the next byte it holds no reader at all. Not thread-safe: one
- * parser per stream, fed on that stream's event loop.
+ * <p>What an idle parser holds (measured ≈ 3.8 KB in all): the Aalto reader with its scanner,
+ * small name/character buffers and the stream's namespace bindings; the root start tag (≈ 100
+ * bytes, to prime a replacement reader); an empty builder stack; a text buffer of at most 1 KB; a
+ * few counters. Buffers grown by a large element are dropped at the next idle point (see
+ * {@link #RENEW_AFTER_BYTES}). After {@link #reset()} and before the next byte it holds no reader
+ * at all. Not thread-safe: one parser per stream, fed on that stream's event loop.
  *
  * <p>In framed mode ({@link #framed}, RFC 7395 over WebSocket) every {@link #feed} is one
  * WebSocket message holding exactly one complete element, {@code <open/>} stands for the stream
@@ -38,6 +39,12 @@ public final class XmlStreamParser {
     public static final int MAX_ATTRIBUTES = 64;
     /** Framed mode parses all messages as children of this synthetic root, so one reader serves the connection. */
     private static final byte[] FRAMED_ROOT = "<ws>".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Aalto's buffers grow to the largest token seen and never shrink (a 60 KB body left ≈ 270 KB
+     * behind). After an element this large the reader is replaced at the next idle point by a
+     * fresh one, primed with the stream's start tag so the namespace bindings carry over.
+     */
+    static final int RENEW_AFTER_BYTES = 4096;
 
     /**
      * One configured factory for all parsers: Aalto factories are thread-safe once configured and
@@ -56,6 +63,10 @@ public final class XmlStreamParser {
     private XmlStreamException failure;
 
     private boolean rootSeen;
+    private boolean priming; // feeding our own root start tag to a fresh reader: no header checks or callbacks
+    private boolean rootClosed; // the peer's end tag closed the stream: nothing may follow
+    private boolean renewReader; // an element larger than RENEW_AFTER_BYTES went through this reader
+    private byte[] rootTag; // stream mode: the root start tag with its namespace declarations, to prime a new reader
     private boolean prologDone; // stream mode: the bytes before the root were checked for "<!"
     private boolean prologLt; // stream mode: the previous prolog byte was '<'
     private boolean frameOpened; // framed mode: <open/> was seen
@@ -124,8 +135,8 @@ public final class XmlStreamParser {
             fail(x);
             throw x;
         } catch (RuntimeException e) {
-            // A handler threw mid-chunk: the reader still holds unread bytes, so this stream is unusable.
-            fail(new XmlStreamException(StreamErrorCondition.INTERNAL_SERVER_ERROR, "handler failed", e));
+            // Typically a handler threw mid-chunk: the reader still holds unread bytes, so this stream is unusable.
+            fail(new XmlStreamException(StreamErrorCondition.INTERNAL_SERVER_ERROR, "handler or reader failed", e));
             throw e;
         }
     }
@@ -135,6 +146,9 @@ public final class XmlStreamParser {
         releaseReader();
         failure = null;
         rootSeen = false;
+        rootClosed = false;
+        renewReader = false;
+        rootTag = null;
         prologDone = false;
         prologLt = false;
         frameOpened = false;
@@ -179,7 +193,7 @@ public final class XmlStreamParser {
         if (reader == null) {
             reader = FACTORY.createAsyncForByteArray();
             if (framed) {
-                feedAndDrain(FRAMED_ROOT, 0, FRAMED_ROOT.length, handler, generation);
+                prime(FRAMED_ROOT, handler);
             }
         }
         if (!framed && !prologDone) {
@@ -195,7 +209,30 @@ public final class XmlStreamParser {
             throw new XmlStreamException(StreamErrorCondition.POLICY_VIOLATION,
                     "element exceeds " + maxElementBytes + " bytes");
         }
+        if (renewReader && !rootClosed && isIdle() && (framed || rootTag != null)) {
+            renew(handler);
+        }
         return length;
+    }
+
+    /** Swaps the reader for a fresh one in the same namespace context, dropping the buffers the old one grew. */
+    private void renew(XmlStreamHandler handler) throws XMLStreamException, XmlStreamException {
+        renewReader = false;
+        reader.close();
+        reader = FACTORY.createAsyncForByteArray();
+        fed = 0;
+        boundary = 0;
+        prime(framed ? FRAMED_ROOT : rootTag, handler);
+    }
+
+    private void prime(byte[] tag, XmlStreamHandler handler) throws XMLStreamException, XmlStreamException {
+        priming = true;
+        rootSeen = false;
+        try {
+            feedAndDrain(tag, 0, tag.length, handler, generation);
+        } finally {
+            priming = false;
+        }
     }
 
     /**
@@ -270,13 +307,14 @@ public final class XmlStreamParser {
         if (!rootSeen) {
             rootSeen = true;
             boundary = position(r);
-            if (!framed) {
+            if (!framed && !priming) {
                 if (!"stream".equals(r.getLocalName()) || !Namespaces.STREAM.equals(r.getNamespaceURI())) {
                     throw new XmlStreamException(StreamErrorCondition.INVALID_NAMESPACE,
                             "the stream root must be <stream xmlns='" + Namespaces.STREAM + "'>");
                 }
+                rootTag = StreamRoot.startTag(r);
                 lastPosition = boundary;
-                handler.streamOpened(header(r, defaultNamespace(r)));
+                handler.streamOpened(StreamRoot.header(r));
             }
             return;
         }
@@ -294,6 +332,7 @@ public final class XmlStreamParser {
         if (assembler.depth() == 0) {
             boundary = position(r);
             lastPosition = boundary;
+            rootClosed = true;
             handler.streamClosed(); // framed mode never closes its synthetic root
             return;
         }
@@ -305,6 +344,9 @@ public final class XmlStreamParser {
         if (end - boundary > maxElementBytes) {
             throw new XmlStreamException(StreamErrorCondition.POLICY_VIOLATION,
                     "element exceeds " + maxElementBytes + " bytes");
+        }
+        if (end - boundary > RENEW_AFTER_BYTES) {
+            renewReader = true;
         }
         boundary = end;
         lastPosition = end;
@@ -347,39 +389,5 @@ public final class XmlStreamParser {
         if (rootSeen) {
             boundary = position(r);
         }
-    }
-
-    private static String defaultNamespace(AsyncXMLStreamReader<?> r) {
-        for (int i = 0, n = r.getNamespaceCount(); i < n; i++) {
-            String prefix = r.getNamespacePrefix(i);
-            if (prefix == null || prefix.isEmpty()) {
-                return r.getNamespaceURI(i);
-            }
-        }
-        return null;
-    }
-
-    private static StreamHeader header(AsyncXMLStreamReader<?> r, String defaultNamespace) {
-        String to = null;
-        String from = null;
-        String id = null;
-        String version = null;
-        String lang = null;
-        for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
-            String ns = r.getAttributeNamespace(i);
-            String name = r.getAttributeLocalName(i);
-            if (ns == null || ns.isEmpty()) {
-                switch (name) {
-                    case "to" -> to = r.getAttributeValue(i);
-                    case "from" -> from = r.getAttributeValue(i);
-                    case "id" -> id = r.getAttributeValue(i);
-                    case "version" -> version = r.getAttributeValue(i);
-                    default -> { }
-                }
-            } else if (Namespaces.XML.equals(ns) && "lang".equals(name)) {
-                lang = r.getAttributeValue(i);
-            }
-        }
-        return new StreamHeader(to, from, id, version, lang, defaultNamespace);
     }
 }

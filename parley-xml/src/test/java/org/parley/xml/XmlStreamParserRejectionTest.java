@@ -184,4 +184,19 @@ class XmlStreamParserRejectionTest {
         p.feed(good, 0, good.length, r);
         assertThat(r.elements()).hasSize(1);
     }
+
+    @Test
+    void nothingMayFollowTheStreamEndEvenAfterALargeElement() {
+        String big = "<message><body>" + "z".repeat(XmlStreamParser.RENEW_AFTER_BYTES * 2) + "</body></message>";
+        XmlStreamParser p = new XmlStreamParser(100_000);
+        Recorder r = new Recorder();
+        byte[] b = utf8(HEADER + big + "</stream:stream>");
+        byte[] after = utf8("<presence/>");
+        XmlStreamException e = catchThrowableOfType(XmlStreamException.class, () -> {
+            p.feed(b, 0, b.length, r); // the large element and the end arrive together
+            p.feed(after, 0, after.length, r);
+        });
+        assertThat(e.condition()).isEqualTo(StreamErrorCondition.NOT_WELL_FORMED);
+        assertThat(r.events).hasSize(3);
+    }
 }

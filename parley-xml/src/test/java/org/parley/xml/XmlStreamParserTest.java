@@ -182,4 +182,18 @@ class XmlStreamParserTest {
         List<Event> events = parse(HEADER + "<message><body><![CDATA[a<b]]> &amp; c</body></message>");
         assertThat(((Got) events.get(1)).element().childText("body", Namespaces.CLIENT)).isEqualTo("a<b & c");
     }
+
+    /** After a large element the reader is replaced; the stream's prefixes and its end tag must still work. */
+    @Test
+    void namespaceContextSurvivesReplacingTheReaderAfterALargeElement() throws Exception {
+        String big = "<message><body>" + "z".repeat(XmlStreamParser.RENEW_AFTER_BYTES * 2) + "</body></message>";
+        List<Event> events = parse("<s:stream xmlns:s='http://etherx.jabber.org/streams' xmlns='jabber:server'"
+                + " xmlns:db='jabber:server:dialback'>" + big
+                + "<db:result from='a.example'>key</db:result><s:features/>" + big + "<iq/></s:stream>");
+        assertThat(events).hasSize(7);
+        assertThat(((Got) events.get(2)).element().is("result", "jabber:server:dialback")).isTrue();
+        assertThat(((Got) events.get(3)).element().is("features", Namespaces.STREAM)).isTrue();
+        assertThat(((Got) events.get(5)).element().is("iq", Namespaces.SERVER)).isTrue();
+        assertThat(events.get(6)).isEqualTo(new Closed());
+    }
 }

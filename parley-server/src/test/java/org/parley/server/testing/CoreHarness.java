@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.parley.server.ParleyCore;
-import org.parley.server.account.Accounts;
+import org.parley.server.account.AccountService;
 import org.parley.server.config.ConfigLoader;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.core.Module;
@@ -22,10 +22,10 @@ import org.parley.server.storage.Database;
 public final class CoreHarness implements AutoCloseable {
 
     private final ParleyCore core;
-    private final Accounts accounts;
+    private final AccountService accounts;
     private final List<TestSession> sessions = new ArrayList<>();
 
-    private CoreHarness(ParleyCore core, Accounts accounts) {
+    private CoreHarness(ParleyCore core, AccountService accounts) {
         this.core = core;
         this.accounts = accounts;
     }
@@ -37,7 +37,7 @@ public final class CoreHarness implements AutoCloseable {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "", "", 4);
         db.migrate();
         ParleyCore core = new ParleyCore(config, db, Clock.systemUTC());
-        Accounts accounts = TestAccounts.create(core);
+        AccountService accounts = TestAccounts.create(core);
         core.start(accounts, List.of(modules));
         return new CoreHarness(core, accounts);
     }
@@ -50,7 +50,7 @@ public final class CoreHarness implements AutoCloseable {
         return core;
     }
 
-    public Accounts accounts() {
+    public AccountService accounts() {
         return accounts;
     }
 

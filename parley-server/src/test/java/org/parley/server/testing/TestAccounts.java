@@ -1,7 +1,10 @@
 package org.parley.server.testing;
 
+import java.security.SecureRandom;
 import org.parley.server.ParleyCore;
-import org.parley.server.account.Accounts;
+import org.parley.server.account.AccountService;
+import org.parley.server.account.AccountStore;
+import org.parley.server.auth.ScramCredentialFactory;
 
 /** Builds the real account service for a harnessed core. */
 final class TestAccounts {
@@ -9,7 +12,9 @@ final class TestAccounts {
     private TestAccounts() {
     }
 
-    static Accounts create(ParleyCore core) {
-        return new SqlOnlyAccounts(core);
+    static AccountService create(ParleyCore core) {
+        return new AccountService(new AccountStore(core.jdbc()), core.blocking(),
+                new ScramCredentialFactory(new SecureRandom(), ScramCredentialFactory.MINIMUM_ITERATIONS),
+                core.events(), core.domain(), core.clock());
     }
 }
