@@ -1,5 +1,6 @@
 package org.parley.server.blocking;
 
+import java.util.Set;
 import org.parley.server.core.IqScope;
 import org.parley.server.core.Module;
 import org.parley.server.core.ModuleContext;
@@ -32,7 +33,7 @@ public final class BlockingModule implements Module {
         BlockingIq iq = new BlockingIq(s, lists, ctx.blocking(), ctx.hubs(), ctx.router());
         ctx.handlers().iq(IqScope.ACCOUNT, Namespaces.BLOCKING, iq::handle);
         ctx.handlers().interceptor(new BlockingInterceptor(lists, ctx.router(), ctx.domain()));
-        ctx.events().subscribe(UserDeleted.class, e -> lists.set(e.user().getLocalpart().toString(), java.util.Set.of()));
+        ctx.events().subscribe(UserDeleted.class, e -> lists.set(e.user().getLocalpart().toString(), Set.of()));
         ctx.features().addServerFeature(Namespaces.BLOCKING);
     }
 }
