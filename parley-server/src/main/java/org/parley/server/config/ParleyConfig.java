@@ -22,7 +22,9 @@ public record ParleyConfig(
         Offline offline,
         Forking forking,
         Broadcast broadcast,
-        Auth auth) {
+        Auth auth,
+        VCard vcard,
+        Version version) {
 
     public Path dataPath() {
         return Path.of(dataDir);
@@ -61,5 +63,13 @@ public record ParleyConfig(
     }
 
     public record Auth(int scramIterations, int failedSignInsBeforeDelay) {
+    }
+
+    /** vCard-temp (XEP-0054): the largest vCard a user may store, in bytes of XML. */
+    public record VCard(int maxBytes) {
+    }
+
+    /** Software version (XEP-0092): whether the reply names the operating system (off: it helps attackers). */
+    public record Version(boolean showOs) {
     }
 }
