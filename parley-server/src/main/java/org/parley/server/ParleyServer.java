@@ -17,7 +17,14 @@ import org.parley.server.admin.LocalAdminFiles;
 import org.parley.server.auth.ScramCredentialFactory;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.core.Module;
+import org.parley.server.blocking.BlockingModule;
+import org.parley.server.broadcast.BroadcastModule;
+import org.parley.server.carbons.CarbonsModule;
 import org.parley.server.disco.DiscoModule;
+import org.parley.server.message.MessageModule;
+import org.parley.server.offline.OfflineModule;
+import org.parley.server.presence.PresenceModule;
+import org.parley.server.roster.RosterModule;
 import org.parley.server.http.HealthRoutes;
 import org.parley.server.http.HttpListener;
 import org.parley.server.http.OpenApiRoutes;
@@ -76,9 +83,20 @@ public final class ParleyServer implements AutoCloseable {
                 http.localAddress(), database.describe(), tlsIdentity.fingerprintSha256());
     }
 
-    /** The feature modules of this node, in start order. */
-    private List<Module> modules() {
+    /**
+     * The feature modules of this node, in start order. Order matters where interceptors are
+     * involved: carbons copies what the im switch and blocking let through, so it comes after them.
+     */
+    static List<Module> modules() {
+        RosterModule roster = new RosterModule();
         return List.of(
+                roster,
+                new PresenceModule(roster),
+                new MessageModule(),
+                new OfflineModule(),
+                new BlockingModule(),
+                new CarbonsModule(),
+                new BroadcastModule(),
                 new DiscoModule(),
                 new VCardModule(),
                 new VersionModule(),
