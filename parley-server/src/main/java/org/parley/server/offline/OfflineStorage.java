@@ -6,11 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletionException;
 import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.EntityBareJid;
 import org.parley.server.core.Router;
 import org.parley.server.core.event.MessageUndeliverable;
 import org.parley.server.message.MessageHints;
 import org.parley.server.message.MessageType;
 import org.parley.server.storage.BlockingPool;
+import org.parley.server.storage.KeyedSequencer;
 import org.parley.xml.Element;
 import org.parley.xml.Namespaces;
 import org.parley.xml.Stanza;
@@ -36,6 +38,7 @@ final class OfflineStorage {
     private final Clock clock;
     private final boolean enabled;
     private final int maxPerUser;
+    private final KeyedSequencer<EntityBareJid> writes = new KeyedSequencer<>();
 
     OfflineStorage(OfflineStore store, BlockingPool blocking, Router router, DomainBareJid domain, Clock clock,
                    boolean enabled, int maxPerUser) {
@@ -68,7 +71,9 @@ final class OfflineStorage {
         }
         Instant now = clock.instant();
         Stanza stamped = withDelay(message, now);
-        blocking.supply(() -> store.store(event.user(), stamped, now, maxPerUser)).whenComplete((outcome, failure) -> {
+        // One user's messages are stored one at a time so that their ids keep the arrival order.
+        writes.submit(event.user(), () -> blocking.supply(() -> store.store(event.user(), stamped, now, maxPerUser)))
+                .whenComplete((outcome, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
