@@ -198,6 +198,9 @@ public final class XmppClient extends ChannelInboundHandlerAdapter implements Xm
 
     @Override
     public void element(Element e) {
+        if (TRACE) {
+            System.err.printf("%x %8.2f ms %s <- %s%n", System.identityHashCode(this), (System.nanoTime() - startNanos) / 1e6, state, e.name());
+        }
         if (e.is("error", Namespaces.STREAM)) {
             Element cond = e.childInNamespace(Namespaces.STREAMS_ERRORS).orElse(null);
             fail("stream error " + (cond == null ? "?" : cond.name()));
@@ -415,7 +418,12 @@ public final class XmppClient extends ChannelInboundHandlerAdapter implements Xm
                 + " xmlns='" + Namespaces.CLIENT + "' xmlns:stream='" + Namespaces.STREAM + "'>");
     }
 
+    private static final boolean TRACE = Boolean.getBoolean("parley.bench.trace");
+
     private void write(String s) {
+        if (TRACE) {
+            System.err.printf("%x %8.2f ms %s -> %.40s%n", System.identityHashCode(this), (System.nanoTime() - startNanos) / 1e6, state, s);
+        }
         channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), s), channel.voidPromise());
     }
 
