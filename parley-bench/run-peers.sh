@@ -141,7 +141,8 @@ shaper_rules: {}
 acl:
   loopback: {ip: ["127.0.0.0/8"]}
 access_rules:
-  register: {allow: loopback}
+  register: {allow: all}          # checked against the new account's JID
+  register_from: {allow: loopback} # checked against the client's address
 listen:
   - {port: $PORT, ip: "127.0.0.1", module: ejabberd_c2s, starttls_required: true, max_stanza_size: 262144}
   - {port: $DIRECT_PORT, ip: "127.0.0.1", module: ejabberd_c2s, tls: true, max_stanza_size: 262144}
@@ -149,7 +150,7 @@ modules:
   mod_roster: {}
   mod_disco: {}
   mod_ping: {}
-  mod_register: {access: register, ip_access: loopback}
+  mod_register: {access: register, ip_access: register_from}
 CFG
   cat > "$d/ejabberdctl.cfg" <<CFG
 ERLANG_NODE=ejabberd-bench@localhost
@@ -159,6 +160,7 @@ LOGS_DIR=$d/logs
 SPOOL_DIR=$d/spool
 ERL_MAX_PORTS=65536
 CFG
+  : > "$d/inetrc"
   chown -R ejabberd:ejabberd "$d"
 }
 
