@@ -72,7 +72,7 @@ make_cert() {
 
 wait_port() {
   for _ in $(seq 1 120); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && return 0
+    port_busy && return 0
     sleep 0.5
   done
   log "nothing listens on 127.0.0.1:$PORT"; return 1
@@ -207,7 +207,15 @@ stop_server() {
   sleep 0.5
 }
 
-start_server() { make_cert; stop_server "$1"; "$1_start"; log "$1 running, PID $(cat "$WORK/$1/pid")"; }
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
+
+start_server() {
+  make_cert
+  for s in prosody ejabberd parley; do stop_server "$s"; done   # one server at a time
+  if port_busy; then log "127.0.0.1:$PORT is taken by something this script did not start"; exit 1; fi
+  "$1_start"
+  log "$1 running, PID $(cat "$WORK/$1/pid")"
+}
 
 bench() { taskset -c "$GEN_CPU" "$HERE/bench.sh" "$@"; }
 
