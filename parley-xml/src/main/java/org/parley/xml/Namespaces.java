@@ -9,6 +9,9 @@ public final class Namespaces {
     public static final String CLIENT = "jabber:client";
     public static final String SERVER = "jabber:server";
     public static final String STREAM = "http://etherx.jabber.org/streams";
+    /** RFC 7395: the {@code <open/>} and {@code <close/>} elements that frame a stream over WebSocket. */
+    public static final String FRAMING = "urn:ietf:params:xml:ns:xmpp-framing";
+    public static final String XML = "http://www.w3.org/XML/1998/namespace";
     public static final String STREAMS_ERRORS = "urn:ietf:params:xml:ns:xmpp-streams";
     public static final String STANZAS_ERRORS = "urn:ietf:params:xml:ns:xmpp-stanzas";
     public static final String TLS = "urn:ietf:params:xml:ns:xmpp-tls";

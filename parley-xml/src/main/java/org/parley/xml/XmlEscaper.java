@@ -13,6 +13,8 @@ public final class XmlEscaper {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
+                // A literal CR would come back as LF: XML parsers normalise line ends (XML 1.0 §2.11).
+                case '\r' -> out.append("&#13;");
                 default -> out.append(c);
             }
         }

@@ -1,0 +1,26 @@
+package org.parley.server.core;
+
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jxmpp.jid.DomainBareJid;
+import org.parley.server.account.Accounts;
+import org.parley.server.config.ParleyConfig;
+import org.parley.server.storage.BlockingPool;
+import org.parley.server.storage.Jdbc;
+
+/** What a module may use, handed to it by the composition root: no service locator, no statics. */
+public record ModuleContext(
+        ParleyConfig config,
+        DomainBareJid domain,
+        Router router,
+        HandlerRegistry handlers,
+        Features features,
+        EventBus events,
+        UserHubs hubs,
+        IqTracker iqTracker,
+        Jdbc jdbc,
+        BlockingPool blocking,
+        ScheduledExecutorService scheduler,
+        Clock clock,
+        Accounts accounts) {
+}

@@ -1,0 +1,52 @@
+package org.parley.server.disco;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.parley.server.core.Features;
+import org.parley.server.core.HandlerRegistry;
+import org.parley.server.core.StanzaErrorException;
+import org.parley.xml.Element;
+import org.parley.xml.Stanza;
+import org.parley.xml.StanzaErrorCondition;
+import org.parley.xml.Stanzas;
+
+/** Answers disco#info and disco#items sent to the server's domain. */
+final class ServerDisco {
+
+    static final String NAME = "Parley";
+
+    private final Features features;
+    private final HandlerRegistry handlers;
+
+    ServerDisco(Features features, HandlerRegistry handlers) {
+        this.features = features;
+        this.handlers = handlers;
+    }
+
+    CompletionStage<Stanza> info(Stanza iq) {
+        checkedQuery(iq);
+        return CompletableFuture.completedFuture(Stanzas.result(iq,
+                DiscoInfo.info("server", "im", NAME, features.serverFeatures())));
+    }
+
+    /** The server's items are its components (the chat-room service and later gateways). */
+    CompletionStage<Stanza> items(Stanza iq) {
+        checkedQuery(iq);
+        return CompletableFuture.completedFuture(Stanzas.result(iq, DiscoInfo.items(handlers.components().keySet())));
+    }
+
+    /** Only a get is meaningful, and the server publishes no nodes (XEP-0030 §7: unknown node → item-not-found). */
+    static Element checkedQuery(Stanza iq) {
+        if (!"get".equals(iq.type())) {
+            throw new StanzaErrorException(StanzaErrorCondition.BAD_REQUEST, "disco queries are iq get");
+        }
+        Element query = iq.element().elements().get(0);
+        if (!"query".equals(query.name())) {
+            throw new StanzaErrorException(StanzaErrorCondition.BAD_REQUEST, "expected <query/>");
+        }
+        if (query.attribute("node") != null) {
+            throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "no such node");
+        }
+        return query;
+    }
+}
