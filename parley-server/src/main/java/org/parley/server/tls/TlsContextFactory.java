@@ -1,0 +1,81 @@
+package org.parley.server.tls;
+
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolConfig.Protocol;
+import io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBehavior;
+import io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+import javax.net.ssl.SSLException;
+
+/**
+ * Builds the server's Netty {@link SslContext}s: BoringSSL through netty-tcnative when it loads
+ * (faster, and far less heap per connection), the JDK otherwise. TLS 1.2 and 1.3 only, forward
+ * secret AEAD suites only.
+ */
+public final class TlsContextFactory {
+
+    /** ALPN protocol of direct-TLS client connections (XEP-0368). */
+    public static final String ALPN_XMPP_CLIENT = "xmpp-client";
+
+    static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+    static final List<String> CIPHERS = List.of(
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+    // XMPP connections live long and reconnect rarely, so a small, short-lived session cache
+    // serves mobile reconnects without holding memory for every client ever seen.
+    static final long SESSION_CACHE_SIZE = 1024;
+    static final long SESSION_TIMEOUT_SECONDS = 600;
+
+    private final TlsIdentity identity;
+    private final SslProvider provider;
+
+    /** Uses OpenSSL (BoringSSL) when available, else the JDK. */
+    public TlsContextFactory(TlsIdentity identity) {
+        this(identity, OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK);
+    }
+
+    public TlsContextFactory(TlsIdentity identity, SslProvider provider) {
+        this.identity = Objects.requireNonNull(identity, "identity");
+        this.provider = Objects.requireNonNull(provider, "provider");
+    }
+
+    public SslProvider provider() {
+        return provider;
+    }
+
+    /** For STARTTLS on the plain c2s/s2s ports. */
+    public SslContext startTls() throws SSLException {
+        return builder().build();
+    }
+
+    /**
+     * For direct TLS (XEP-0368): offers ALPN {@code xmpp-client}; clients that send no ALPN, or
+     * another protocol, are still accepted, as many XMPP clients send none.
+     */
+    public SslContext directTls() throws SSLException {
+        return builder().applicationProtocolConfig(new ApplicationProtocolConfig(Protocol.ALPN,
+                SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT,
+                ALPN_XMPP_CLIENT)).build();
+    }
+
+    private SslContextBuilder builder() {
+        return SslContextBuilder
+                .forServer(identity.privateKey(), identity.chain().toArray(new X509Certificate[0]))
+                .sslProvider(provider)
+                .protocols(PROTOCOLS)
+                .ciphers(CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
+                .sessionCacheSize(SESSION_CACHE_SIZE)
+                .sessionTimeout(SESSION_TIMEOUT_SECONDS)
+                .clientAuth(ClientAuth.NONE);
+    }
+}
