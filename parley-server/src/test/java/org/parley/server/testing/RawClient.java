@@ -80,6 +80,11 @@ public final class RawClient implements AutoCloseable {
         openStream();
         send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
         readUntil("<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+        return upgradeToTls();
+    }
+
+    /** Starts the TLS handshake on the current socket (after the server's {@code <proceed/>}). */
+    public RawClient upgradeToTls() throws IOException {
         SSLSocket tls = (SSLSocket) server.clientTls().getSocketFactory()
                 .createSocket(socket, "localhost", socket.getPort(), true);
         tls.startHandshake();
