@@ -156,7 +156,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
 
     @Override
     public void element(Element element) {
-        log.debug("c2s {}: {} in stage {}", remote(), element.name(), stage);
+        log.trace("c2s {}: <{}> in stage {}", remote(), element.name(), stage);
         if (stage == Stage.OPEN) {
             dispatch(element);
         } else if (stage == Stage.WAITING) {

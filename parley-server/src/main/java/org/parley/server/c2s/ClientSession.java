@@ -57,7 +57,7 @@ public final class ClientSession implements Session {
         int size = bytes.readableBytes();
         if (queued.incrementAndGet() > maxQueued || queuedBytes.addAndGet(size) > maxQueuedBytes) {
             bytes.release();
-            close(StreamErrorCondition.RESOURCE_CONSTRAINT, "Too many stanzas waiting for this client to read them");
+            overflowed();
             return;
         }
         if (open) {
@@ -86,6 +86,18 @@ public final class ClientSession implements Session {
         channel.writeAndFlush(bytes).addListener((ChannelFutureListener) f -> {
             queued.decrementAndGet();
             queuedBytes.addAndGet(-size);
+        });
+    }
+
+    /**
+     * The client does not read: the stream error is written for the record, but the connection
+     * closes at once, dropping the queue, since the client would not read the error either.
+     */
+    private void overflowed() {
+        channel.eventLoop().execute(() -> {
+            connection.closeStream(StreamErrorCondition.RESOURCE_CONSTRAINT,
+                    "Too much data waiting for this client to read it");
+            channel.close();
         });
     }
 

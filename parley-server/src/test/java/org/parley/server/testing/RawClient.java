@@ -104,6 +104,40 @@ public final class RawClient implements AutoCloseable {
         return answer;
     }
 
+    /**
+     * A full SCRAM exchange on the current encrypted stream, with channel binding to this TLS
+     * connection when {@code plus}; returns the server's final answer, and fails unless the
+     * server's signature checks out after a success.
+     *
+     * @param hash "SHA-1" or "SHA-256"
+     */
+    public String authenticateScram(String hash, String username, String password, boolean plus)
+            throws IOException, java.security.GeneralSecurityException {
+        ScramClient scram = new ScramClient(hash, username, password,
+                plus ? ((SSLSocket) socket).getSession() : null);
+        String mechanism = "SCRAM-" + hash + (plus ? "-PLUS" : "");
+        send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='" + mechanism + "'>"
+                + Base64.getEncoder().encodeToString(scram.clientFirst()) + "</auth>");
+        String challenge = readUntilAny("</challenge>", "</failure>");
+        if (challenge.contains("</failure>")) {
+            return challenge;
+        }
+        byte[] serverFirst = Base64.getDecoder().decode(between(challenge, ">", "</challenge>"));
+        send("<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
+                + Base64.getEncoder().encodeToString(scram.clientFinal(serverFirst)) + "</response>");
+        String answer = readUntilAny("</success>", "</failure>");
+        if (answer.contains("</success>")
+                && !scram.verifiesServerFinal(Base64.getDecoder().decode(between(answer, ">", "</success>")))) {
+            throw new java.security.GeneralSecurityException("server signature does not verify: " + answer);
+        }
+        return answer;
+    }
+
+    private static String between(String text, String afterLast, String end) {
+        String head = text.substring(0, text.lastIndexOf(end));
+        return head.substring(head.lastIndexOf(afterLast) + afterLast.length());
+    }
+
     /** STARTTLS, PLAIN sign-in and binding of {@code resource}; returns the bind result. */
     public String signIn(String username, String resource) throws IOException {
         startTls();
