@@ -456,44 +456,17 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
             return;
         }
         EntityFullJid jid = session.jid();
-        if (stanza.from() != null && !stanza.from().equals(jid) && !stanza.from().equals(jid.asEntityBareJid())) {
-            // RFC 6120 §8.1.2.1: a client may not claim another address.
+        if (SessionStanzas.claimsAnotherAddress(stanza, jid)) {
             closeStream(StreamErrorCondition.INVALID_FROM, "This stream is bound to " + jid);
             return;
         }
         stanza = stanza.withFrom(jid);
-        if (stanza.isIq() && !answeredHere(stanza)) {
-            return;
+        Stanza answer = stanza.isIq() ? SessionStanzas.answerAtStream(stanza, services.core().domain()) : null;
+        if (answer != null) {
+            writeStanza(answer);
+        } else {
+            services.core().router().route(stanza);
         }
-        services.core().router().route(stanza);
-    }
-
-    /** Checks an iq and answers what the stream itself owns; false when it was answered here. */
-    private boolean answeredHere(Stanza iq) {
-        String type = iq.type();
-        boolean request = "get".equals(type) || "set".equals(type);
-        if (!request && !"result".equals(type) && !"error".equals(type)) {
-            writeStanza(Stanzas.error(iq, StanzaErrorCondition.BAD_REQUEST, "An iq needs type get, set, result or error"));
-            return false;
-        }
-        if (iq.id() == null) {
-            if (request) {
-                writeStanza(Stanzas.error(iq, StanzaErrorCondition.BAD_REQUEST, "An iq needs an id"));
-            }
-            return false;
-        }
-        boolean toServer = iq.to() == null || iq.to().equals(services.core().domain());
-        if (request && toServer) {
-            if (ResourceBinding.isBindRequest(iq)) {
-                writeStanza(Stanzas.error(iq, StanzaErrorCondition.NOT_ALLOWED, "A resource is already bound"));
-                return false;
-            }
-            if (iq.element().child("session", Namespaces.SESSION).isPresent()) {
-                writeStanza(Stanzas.result(iq)); // legacy session establishment: nothing to do
-                return false;
-            }
-        }
-        return true;
     }
 
     // ---- waiting for an answer ----
@@ -570,13 +543,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
      * client resets the read timeout, and the router drops the result as an unknown iq answer.
      */
     private void ping() {
-        writeStanza(Stanza.of(Element.builder("iq", Namespaces.CLIENT)
-                .attribute("type", "get")
-                .attribute("id", services.core().iqTracker().newId())
-                .attribute("from", services.core().domain().toString())
-                .attribute("to", session.jid().toString())
-                .child(Element.of("ping", Namespaces.PING))
-                .build()));
+        writeStanza(SessionStanzas.ping(services.core().domain(), session.jid(), services.core().iqTracker().newId()));
     }
 
     // ---- output and closing ----

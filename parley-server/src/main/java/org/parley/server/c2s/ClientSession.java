@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jxmpp.jid.EntityFullJid;
@@ -122,7 +123,14 @@ public final class ClientSession implements Session {
 
     @Override
     public void close(StreamErrorCondition condition, String text) {
-        channel.eventLoop().execute(() -> connection.closeStream(condition, text));
+        if (!channel.isActive()) {
+            return; // already gone, and its event loop may have shut down with the listener
+        }
+        try {
+            channel.eventLoop().execute(() -> connection.closeStream(condition, text));
+        } catch (RejectedExecutionException e) {
+            channel.close();
+        }
     }
 
     @Override
