@@ -15,7 +15,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
-SERVERS="${SERVERS:-prosody ejabberd}"           # add "parley" once bin/parley serve exists
+SERVERS="${SERVERS:-prosody ejabberd parley}"
 SCENARIOS="${SCENARIOS:-signin chat presence knee}"
 WORK="${WORK:-/tmp/parley-peers}"
 OUT="${OUT:-$WORK/results}"
@@ -39,10 +39,17 @@ PRESENCE_COUNT="${PRESENCE_COUNT:-200}"; PRESENCE_CONTACTS="${PRESENCE_CONTACTS:
 PRESENCE_RATE="${PRESENCE_RATE:-50}"; PRESENCE_DURATION="${PRESENCE_DURATION:-20}"
 KNEE_COUNT="${KNEE_COUNT:-200}"; KNEE_START="${KNEE_START:-250}"; KNEE_FACTOR="${KNEE_FACTOR:-1.5}"
 KNEE_STEP="${KNEE_STEP:-10}"; KNEE_MAX_STEPS="${KNEE_MAX_STEPS:-12}"
-# Parley hook: how to start it (pinned and in the background, PID in $WORK/parley/pid) and to add users.
+# Parley hook: how to start it (pinned and in the background, PID in $WORK/parley/pid). Accounts are
+# created by in-band registration from loopback, as for the peers (registration.inBand=true here
+# only, like Prosody's allow_registration); offline storage is off like the peers'; carbons only act
+# for clients that enable them, which the generator never does; no archive module exists.
 PARLEY_HOME="${PARLEY_HOME:-$HERE/..}"
-PARLEY_START="${PARLEY_START:-$PARLEY_HOME/bin/parley serve --set server.bind=127.0.0.1 --set c2s.port=$PORT --set c2s.direct-tls-port=$DIRECT_PORT --set domain=$DOMAIN --set data-dir=$WORK/parley/data --set sasl.scram-iterations=$SCRAM_ITERATIONS --set tls.certificate=$WORK/cert.pem --set tls.key=$WORK/key.pem}"
-PARLEY_USER_ADD="${PARLEY_USER_ADD:-$PARLEY_HOME/bin/parley user add {user}@{domain} --password {password} --set data-dir=$WORK/parley/data}"
+# JVM flags, chosen for one pinned core (see README "Parley's JVM flags"): Serial GC (a 1-core
+# process gains nothing from parallel or concurrent collectors, and G1's regions and remembered
+# sets cost memory per live object); a heap cap that fits 19,000 sessions with headroom; small
+# thread stacks; no pre-touch, so RSS shows what the sessions really use.
+PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx768m -Xss512k -XX:MaxDirectMemorySize=256m -XX:-AlwaysPreTouch}"
+PARLEY_START="${PARLEY_START:-$PARLEY_HOME/bin/parley serve --set c2s.bind=127.0.0.1 --set c2s.port=$PORT --set c2s.directTlsPort=$DIRECT_PORT --set http.bind=127.0.0.1 --set http.port=${PARLEY_HTTP_PORT:-19090} --set domain=$DOMAIN --set dataDir=$WORK/parley/data --set auth.scramIterations=$SCRAM_ITERATIONS --set tls.certificate=$WORK/cert.pem --set tls.key=$WORK/key.pem --set registration.inBand=true --set offline.enabled=false}"
 
 log() { echo "[run-peers] $*" >&2; }
 
@@ -180,11 +187,13 @@ ejabberd_start() {
 
 ejabberd_version() { dpkg-query -W -f='${Version}' ejabberd | sed 's/-.*//'; }
 
-# ---- Parley (hook: fill in once bin/parley serve exists) -------------------------------------
+# ---- Parley --------------------------------------------------------------------------------
 parley_start() {
   mkdir -p "$WORK/parley/data"
-  ( ulimit -n "$NOFILE"; exec taskset -c "$SERVER_CPU" $PARLEY_START ) >>"$WORK/parley/stdout.log" 2>&1 &
-  echo $! > "$WORK/parley/pid"
+  # Build first (bin/parley builds when sources changed) so the build never runs pinned or timed.
+  "$PARLEY_HOME/bin/parley" version >/dev/null
+  ( ulimit -n "$NOFILE"; export PARLEY_JAVA_OPTS; exec taskset -c "$SERVER_CPU" $PARLEY_START ) >>"$WORK/parley/stdout.log" 2>&1 &
+  echo $! > "$WORK/parley/pid"   # bin/parley execs java, so this is the JVM's PID
   wait_port
 }
 
@@ -229,13 +238,10 @@ common_args() {
 
 provision() {
   local name=$1 n=$SIGNIN_COUNT
-  for c in $CHAT_COUNT $PRESENCE_COUNT $KNEE_COUNT; do [ "$c" -gt "$n" ] && n=$c; done
-  if [ "$name" = parley ]; then
-    bench provision --method command --command "$PARLEY_USER_ADD" --domain "$DOMAIN" --users "$USERS" --password "$PASSWORD" -n "$n"
-  else
-    # In-band registration (XEP-0077): ejabberdctl/prosodyctl work too, but one process per user is slow.
-    bench provision --method inband --port "$PORT" --domain "$DOMAIN" --users "$USERS" --password "$PASSWORD" -n "$n"
-  fi
+  for c in $CHAT_COUNT $PRESENCE_COUNT $KNEE_COUNT ${HOLD_COUNT:-0}; do [ "$c" -gt "$n" ] && n=$c; done
+  # In-band registration (XEP-0077) for every server, Parley included: prosodyctl, ejabberdctl and
+  # bin/parley user add work too, but one process (a JVM for Parley) per user is slow.
+  bench provision --method inband --port "$PORT" --domain "$DOMAIN" --users "$USERS" --password "$PASSWORD" -n "$n"
 }
 
 run_all() {

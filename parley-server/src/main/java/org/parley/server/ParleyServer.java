@@ -34,6 +34,7 @@ import org.parley.server.roster.RosterModule;
 import org.parley.server.http.HealthRoutes;
 import org.parley.server.http.HttpListener;
 import org.parley.server.http.OpenApiRoutes;
+import org.parley.server.http.StatsRoutes;
 import org.parley.server.http.TokenRoutes;
 import org.parley.server.http.UserRoutes;
 import org.parley.server.ping.PingModule;
@@ -168,7 +169,8 @@ public final class ParleyServer implements AutoCloseable {
                 new HealthRoutes(core.jdbc(), core.blocking()),
                 new OpenApiRoutes(),
                 new UserRoutes(accounts, mapper),
-                new TokenRoutes(tokens, core.blocking(), mapper))).start();
+                new TokenRoutes(tokens, core.blocking(), mapper),
+                new StatsRoutes(c2s::connectionCount))).start();
         started.add(http::close);
         LocalAdminFiles adminFiles = new LocalAdminFiles(config.dataPath());
         try {

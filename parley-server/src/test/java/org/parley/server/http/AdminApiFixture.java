@@ -32,7 +32,8 @@ public final class AdminApiFixture implements AutoCloseable {
                 new HealthRoutes(core.jdbc(), core.blocking()),
                 new OpenApiRoutes(),
                 new UserRoutes(harness.accounts(), mapper),
-                new TokenRoutes(tokens, core.blocking(), mapper))).start();
+                new TokenRoutes(tokens, core.blocking(), mapper),
+                new StatsRoutes(() -> 7))).start();
         token = tokens.create("test");
     }
 
