@@ -3,6 +3,7 @@ package org.parley.server;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +40,7 @@ public final class ParleyCore implements AutoCloseable {
     private final DomainBareJid domain;
     private final Database database;
     private final Clock clock;
-    private final ExecutorService actorPool;
+    private final ExecutorService actorPool; // null when the hubs run on executors the caller owns
     private final ScheduledExecutorService scheduler;
     private final BlockingPool blocking;
     private final EventBus events = new EventBus();
@@ -52,17 +53,26 @@ public final class ParleyCore implements AutoCloseable {
     private final List<Module> modules = new ArrayList<>();
 
     public ParleyCore(ParleyConfig config, Database database, Clock clock) {
+        this(config, database, clock, null);
+    }
+
+    /**
+     * @param actors where the user hubs' serial executors run (the node's I/O loops, see
+     *               {@code c2s.IoLoops}); owned and closed by the caller. Null: a pool of the core's own.
+     */
+    public ParleyCore(ParleyConfig config, Database database, Clock clock, Executor actors) {
         usePrecis();
         this.config = config;
         this.domain = parseDomain(config.domain());
         this.database = database;
         this.clock = clock;
         int cores = Runtime.getRuntime().availableProcessors();
-        this.actorPool = Executors.newFixedThreadPool(Math.max(2, cores), daemonThreads("parley-actor"));
+        this.actorPool = actors != null ? null
+                : Executors.newFixedThreadPool(Math.max(2, cores), daemonThreads("parley-actor"));
         this.scheduler = Executors.newScheduledThreadPool(1, daemonThreads("parley-timer"));
         this.blocking = new BlockingPool(Math.max(4, config.database().poolSize()), 10_000);
         this.jdbc = new Jdbc(database.dataSource());
-        this.hubs = new UserHubs(actorPool, events);
+        this.hubs = new UserHubs(actors != null ? actors : actorPool, events);
         this.iqTracker = new IqTracker(scheduler);
         this.router = new Router(domain, hubs, handlers, iqTracker);
     }
@@ -163,11 +173,13 @@ public final class ParleyCore implements AutoCloseable {
             modules.get(i).stop();
         }
         scheduler.shutdownNow();
-        actorPool.shutdown();
-        try {
-            actorPool.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (actorPool != null) {
+            actorPool.shutdown();
+            try {
+                actorPool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         blocking.close();
     }

@@ -21,6 +21,7 @@ import org.parley.server.auth.ScramCredentialFactory;
 import org.parley.server.auth.ServerSecret;
 import org.parley.server.auth.SignInThrottle;
 import org.parley.server.c2s.C2sListener;
+import org.parley.server.c2s.IoLoops;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.core.Module;
 import org.parley.server.blocking.BlockingModule;
@@ -68,6 +69,7 @@ public final class ParleyServer implements AutoCloseable {
     private AccountService accounts;
     private HttpListener http;
     private C2sListener c2s;
+    private IoLoops loops;
     private TlsIdentity tlsIdentity;
 
     public ParleyServer(ParleyConfig config) {
@@ -80,7 +82,11 @@ public final class ParleyServer implements AutoCloseable {
         createDataDir();
         Database database = Database.open(config);
         started.add(database);
-        core = new ParleyCore(config, database, clock);
+        // One set of I/O loops for the client listener and the user hubs (see IoLoops for why);
+        // registered before the core so that it closes after the core and the listener.
+        loops = new IoLoops(0);
+        started.add(loops);
+        core = new ParleyCore(config, database, clock, loops.group());
         started.add(core);
         accounts = new AccountService(new AccountStore(core.jdbc()), core.blocking(),
                 new ScramCredentialFactory(random, config.auth().scramIterations()), core.events(), core.domain(), clock);
@@ -148,7 +154,7 @@ public final class ParleyServer implements AutoCloseable {
                 config.auth().scramIterations());
         TlsContextFactory tls = new TlsContextFactory(tlsIdentity);
         try {
-            c2s = new C2sListener(core, accounts, sasl, new SignInThrottle(clock), tls.startTls(), tls.directTls());
+            c2s = new C2sListener(core, accounts, sasl, new SignInThrottle(clock), tls.startTls(), tls.directTls(), loops);
         } catch (SSLException e) {
             throw new UncheckedIOException("cannot set up TLS: " + e.getMessage(), e);
         }
