@@ -39,6 +39,8 @@ PRESENCE_COUNT="${PRESENCE_COUNT:-200}"; PRESENCE_CONTACTS="${PRESENCE_CONTACTS:
 PRESENCE_RATE="${PRESENCE_RATE:-50}"; PRESENCE_DURATION="${PRESENCE_DURATION:-20}"
 KNEE_COUNT="${KNEE_COUNT:-200}"; KNEE_START="${KNEE_START:-250}"; KNEE_FACTOR="${KNEE_FACTOR:-1.5}"
 KNEE_STEP="${KNEE_STEP:-10}"; KNEE_MAX_STEPS="${KNEE_MAX_STEPS:-12}"
+# hold: one run signing in HOLD_COUNT sessions (scenario "hold", not in the default list): 19,000 for issue 3.
+HOLD_COUNT="${HOLD_COUNT:-19000}"; HOLD_RATE="${HOLD_RATE:-200}"; HOLD_SECONDS="${HOLD_SECONDS:-30}"
 # Parley hook: how to start it (pinned and in the background, PID in $WORK/parley/pid). Accounts are
 # created by in-band registration from loopback, as for the peers (registration.inBand=true here
 # only, like Prosody's allow_registration); offline storage is off like the peers'; carbons only act
@@ -256,6 +258,7 @@ run_all() {
     for sc in $SCENARIOS; do
       start_server "$name"   # each scenario starts from a fresh process
       local args; args=$(common_args "$name")
+      echo "$(date -u +%FT%TZ) $name $sc start load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.log"
       case "$sc" in
         signin) bench signin $args -n "$SIGNIN_COUNT" --rate "$SIGNIN_RATE" \
                   --restart-command "$HERE/run-peers.sh restart $name" --json "$OUT/$name-signin.json" ;;
@@ -264,8 +267,11 @@ run_all() {
                   --duration "$PRESENCE_DURATION" --json "$OUT/$name-presence.json" ;;
         knee) bench knee $args -n "$KNEE_COUNT" --start-rate "$KNEE_START" --factor "$KNEE_FACTOR" \
                   --step-duration "$KNEE_STEP" --max-steps "$KNEE_MAX_STEPS" --json "$OUT/$name-knee.json" ;;
+        hold) bench signin $args -n "$HOLD_COUNT" --rate "$HOLD_RATE" --hold "$HOLD_SECONDS" --warmup 0 --runs 1 \
+                  --signin-timeout 120 --json "$OUT/$name-hold.json" ;;
         *) echo "unknown scenario $sc" >&2; exit 2 ;;
       esac
+      echo "$(date -u +%FT%TZ) $name $sc end load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.log"
     done
     stop_server "$name"
   done
