@@ -238,6 +238,13 @@ common_args() {
     --server-pid-file "$WORK/$name/pid" --warmup "$WARMUP" --runs "$RUNS"
 }
 
+# Parley's live heap after a full GC (admin API); the peers have no such hook.
+stats_args() {
+  [ "$1" = parley ] && echo --stats-url "http://127.0.0.1:${PARLEY_HTTP_PORT:-19090}/api/v1/stats/memory" \
+    --stats-token-file "$WORK/parley/data/admin-token"
+  return 0
+}
+
 provision() {
   local name=$1 n=$SIGNIN_COUNT
   for c in $CHAT_COUNT $PRESENCE_COUNT $KNEE_COUNT; do [ "$c" -gt "$n" ] && n=$c; done
@@ -263,14 +270,14 @@ run_all() {
       local args; args=$(common_args "$name")
       echo "$(date -u +%FT%TZ) $name $sc start load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.log"
       case "$sc" in
-        signin) bench signin $args -n "$SIGNIN_COUNT" --rate "$SIGNIN_RATE" \
+        signin) bench signin $args $(stats_args "$name") -n "$SIGNIN_COUNT" --rate "$SIGNIN_RATE" \
                   --restart-command "$HERE/run-peers.sh restart $name" --json "$OUT/$name-signin.json" ;;
         chat) bench chat $args -n "$CHAT_COUNT" --rate "$CHAT_RATE" --duration "$CHAT_DURATION" --json "$OUT/$name-chat.json" ;;
         presence) bench presence $args -n "$PRESENCE_COUNT" -k "$PRESENCE_CONTACTS" --rate "$PRESENCE_RATE" \
                   --duration "$PRESENCE_DURATION" --json "$OUT/$name-presence.json" ;;
         knee) bench knee $args -n "$KNEE_COUNT" --start-rate "$KNEE_START" --factor "$KNEE_FACTOR" \
                   --step-duration "$KNEE_STEP" --max-steps "$KNEE_MAX_STEPS" --json "$OUT/$name-knee.json" ;;
-        hold) bench signin $args -n "$HOLD_COUNT" --rate "$HOLD_RATE" --hold "$HOLD_SECONDS" --warmup 0 --runs 1 \
+        hold) bench signin $args $(stats_args "$name") -n "$HOLD_COUNT" --rate "$HOLD_RATE" --hold "$HOLD_SECONDS" --warmup 0 --runs 1 \
                   --signin-timeout 120 --json "$OUT/$name-hold.json" ;;
         *) echo "unknown scenario $sc" >&2; exit 2 ;;
       esac

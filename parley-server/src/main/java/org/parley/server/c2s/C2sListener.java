@@ -49,6 +49,7 @@ public final class C2sListener implements AutoCloseable {
     private final boolean ownsLoops; // created its own (tests), so closes them in stop()
     private EventLoopGroup group;
     private IoLoops ownLoops; // non-null while started with loops of its own
+    private IdleParsers idleParsers;
     private Channel startTlsServer;
     private Channel directTlsServer;
 
@@ -94,6 +95,7 @@ public final class C2sListener implements AutoCloseable {
             stop();
             throw e;
         }
+        idleParsers = new IdleParsers(clients, group);
         log.info("c2s listening on {}:{} (STARTTLS) and {}:{} (direct TLS), {}", settings.bind(), port(),
                 settings.bind(), directTlsPort(), io.epoll() ? "epoll" : "nio");
     }
@@ -150,6 +152,10 @@ public final class C2sListener implements AutoCloseable {
     public synchronized void stop() {
         if (group == null) {
             return;
+        }
+        if (idleParsers != null) {
+            idleParsers.close();
+            idleParsers = null;
         }
         for (Channel server : new Channel[] {startTlsServer, directTlsServer}) {
             if (server != null) {
