@@ -21,6 +21,11 @@ final class SigninCommand extends ScenarioCommand {
     @Option(names = "--hold", defaultValue = "5", description = "seconds to hold the sessions after sampling")
     double holdSeconds;
 
+    @Option(names = "--prime", defaultValue = "0", description = "sessions signed in and closed again before the"
+            + " baseline sample: a freshly restarted server loads code and grows caches on its first sign-ins, which"
+            + " is start-up cost, not memory per session (use the same value for every server)")
+    int prime;
+
     @Option(names = "--stats-url", description = "Parley's GET /api/v1/stats/memory address, for live heap per session")
     String statsUrl;
 
@@ -31,6 +36,11 @@ final class SigninCommand extends ScenarioCommand {
     Measurement measure(ClientEngine engine) throws Exception {
         ClientConfig config = target.clientConfig(true);
         SessionPool pool = new SessionPool(engine, config, target.accounts());
+        if (prime > 0) {
+            SignedIn primed = pool.signIn(prime, rate, i -> StanzaListener.IGNORE);
+            primed.closeAll();
+            settle();
+        }
         HeapProbe heap = statsUrl == null || statsTokenFile == null ? null : new HeapProbe(statsUrl, statsTokenFile);
         // The collection before sampling RSS, so that the RSS baseline is taken after it too.
         long heapBefore = heap == null ? 0 : heap.liveHeapBytes();
