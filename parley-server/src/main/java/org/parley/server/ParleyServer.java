@@ -9,13 +9,19 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import javax.net.ssl.SSLException;
 import org.parley.server.account.AccountService;
 import org.parley.server.account.AccountStore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
 import org.parley.server.admin.LocalAdminFiles;
 import org.parley.server.auth.CredentialSource;
+import org.parley.server.auth.SaslMechanisms;
 import org.parley.server.auth.ScramCredentialFactory;
+import org.parley.server.auth.ServerSecret;
+import org.parley.server.auth.SignInThrottle;
+import org.parley.server.c2s.C2sListener;
 import org.parley.server.directory.DirectoryModule;
 import org.parley.server.directory.DirectoryStore;
 import org.parley.server.directory.LdapCredentialSource;
@@ -43,6 +49,7 @@ import org.parley.server.register.RegisterModule;
 import org.parley.server.storage.Database;
 import org.parley.server.time.TimeModule;
 import org.parley.server.tls.CertificateStore;
+import org.parley.server.tls.TlsContextFactory;
 import org.parley.server.tls.TlsIdentity;
 import org.parley.server.vcard.VCardModule;
 import org.parley.server.version.ParleyVersion;
@@ -66,6 +73,7 @@ public final class ParleyServer implements AutoCloseable {
     private ParleyCore core;
     private AccountService accounts;
     private HttpListener http;
+    private C2sListener c2s;
     private TlsIdentity tlsIdentity;
     private LdapDirectory directory;
     private DirectoryModule directoryModule;
@@ -94,9 +102,10 @@ public final class ParleyServer implements AutoCloseable {
         directoryModule = new DirectoryModule(roster, directory);
         core.start(accounts, modules(roster, directoryModule));
         tlsIdentity = loadTlsIdentity();
+        startC2s();
         startHttp();
         log.info("Parley {} serving {}: c2s {} (STARTTLS) / {} (direct TLS), admin API {}, database {}, certificate SHA-256 {}",
-                ParleyVersion.ofThisBuild().version(), config.domain(), config.c2s().port(), config.c2s().directTlsPort(),
+                ParleyVersion.ofThisBuild().version(), config.domain(), c2s.port(), c2s.directTlsPort(),
                 http.localAddress(), database.describe(), tlsIdentity.fingerprintSha256());
     }
 
@@ -126,8 +135,8 @@ public final class ParleyServer implements AutoCloseable {
     /**
      * Where sign-in checks passwords: the directory (by LDAP bind) when {@code ldap.auth} is on,
      * with Parley's own accounts as the fallback for users the directory does not hold; else
-     * Parley's accounts (SCRAM). The c2s listener takes this (with
-     * {@code new SaslMechanisms(credentials, random, domains)}): with the LDAP source only PLAIN is offered.
+     * Parley's accounts (SCRAM). The c2s listener's SaslMechanisms is built over it: with the LDAP
+     * source only PLAIN (over TLS) is offered.
      */
     private CredentialSource credentialSource() {
         if (directory != null && config.ldap().auth()) {
@@ -163,6 +172,31 @@ public final class ParleyServer implements AutoCloseable {
         }
     }
 
+    private void startC2s() {
+        byte[] decoySecret;
+        try {
+            decoySecret = ServerSecret.loadOrCreate(config.dataPath(), random);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the server secret: " + e.getMessage(), e);
+        }
+        SaslMechanisms sasl = new SaslMechanisms(credentials, random, Set.of(core.domain()), decoySecret,
+                config.auth().scramIterations());
+        TlsContextFactory tls = new TlsContextFactory(tlsIdentity);
+        try {
+            c2s = new C2sListener(core, accounts, sasl, new SignInThrottle(clock), tls.startTls(), tls.directTls());
+        } catch (SSLException e) {
+            throw new UncheckedIOException("cannot set up TLS: " + e.getMessage(), e);
+        }
+        // Registered before start so that a failed bind (port in use) still releases what did bind.
+        started.add(c2s::stop);
+        try {
+            c2s.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding the client ports", e);
+        }
+    }
+
     private void startHttp() {
         ObjectMapper mapper = new ObjectMapper();
         AdminTokens tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), random, clock);
@@ -188,6 +222,10 @@ public final class ParleyServer implements AutoCloseable {
 
     public AccountService accounts() {
         return accounts;
+    }
+
+    public C2sListener c2s() {
+        return c2s;
     }
 
     public HttpListener http() {
