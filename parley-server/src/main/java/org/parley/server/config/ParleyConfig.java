@@ -2,6 +2,7 @@ package org.parley.server.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The whole server configuration, bound from {@code parley.yaml} over the built-in defaults
@@ -24,7 +25,8 @@ public record ParleyConfig(
         Broadcast broadcast,
         Auth auth,
         VCard vcard,
-        Version version) {
+        Version version,
+        RichPresence richpresence) {
 
     public Path dataPath() {
         return Path.of(dataDir);
@@ -71,5 +73,23 @@ public record ParleyConfig(
 
     /** Software version (XEP-0092): whether the reply names the operating system (off: it helps attackers). */
     public record Version(boolean showOs) {
+    }
+
+    /**
+     * Rich presence (issue 5): the order in which the composer listens to its inputs (names:
+     * manual, phone, calendar, apps, devices; the first with an opinion wins), the status texts it
+     * writes, the calendar source and the accounts allowed to publish presence for others.
+     */
+    public record RichPresence(List<String> precedence, Phone phone, Calendar calendar, List<String> appAccounts,
+                               boolean offlineStatus) {
+
+        public record Phone(String busyStatus, String dndStatus) {
+        }
+
+        /** {@code source}: none, ics or caldav; {@code url} may contain {user}, {domain} and {jid}. */
+        public record Calendar(String source, String url, String user, String password, int pollSeconds,
+                               String meetingStatus, String tentativeStatus, String outOfOfficeStatus,
+                               boolean tentativeIsBusy) {
+        }
     }
 }
