@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.parley.server.account.AccountService;
+import org.parley.server.adhoc.AdHocModule;
 import org.parley.server.account.AccountStore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
@@ -28,11 +29,13 @@ import org.parley.server.roster.RosterModule;
 import org.parley.server.http.HealthRoutes;
 import org.parley.server.http.HttpListener;
 import org.parley.server.http.OpenApiRoutes;
+import org.parley.server.http.PresenceRoutes;
 import org.parley.server.http.TokenRoutes;
 import org.parley.server.http.UserRoutes;
 import org.parley.server.ping.PingModule;
 import org.parley.server.privatedata.PrivateDataModule;
 import org.parley.server.register.RegisterModule;
+import org.parley.server.richpresence.RichPresenceModule;
 import org.parley.server.storage.Database;
 import org.parley.server.time.TimeModule;
 import org.parley.server.tls.CertificateStore;
@@ -60,6 +63,7 @@ public final class ParleyServer implements AutoCloseable {
     private AccountService accounts;
     private HttpListener http;
     private TlsIdentity tlsIdentity;
+    private RichPresenceModule richPresence;
 
     public ParleyServer(ParleyConfig config) {
         this.config = config;
@@ -87,11 +91,16 @@ public final class ParleyServer implements AutoCloseable {
      * The feature modules of this node, in start order. Order matters where interceptors are
      * involved: carbons copies what the im switch and blocking let through, so it comes after them.
      */
-    static List<Module> modules() {
+    private List<Module> modules() {
         RosterModule roster = new RosterModule();
+        PresenceModule presence = new PresenceModule(roster);
+        AdHocModule adHoc = new AdHocModule();
+        richPresence = new RichPresenceModule(presence, adHoc);
         return List.of(
                 roster,
-                new PresenceModule(roster),
+                presence,
+                adHoc,
+                richPresence,
                 new MessageModule(),
                 new OfflineModule(),
                 new BlockingModule(),
@@ -134,7 +143,9 @@ public final class ParleyServer implements AutoCloseable {
                 new HealthRoutes(core.jdbc(), core.blocking()),
                 new OpenApiRoutes(),
                 new UserRoutes(accounts, mapper),
-                new TokenRoutes(tokens, core.blocking(), mapper))).start();
+                new TokenRoutes(tokens, core.blocking(), mapper),
+                new PresenceRoutes(richPresence.service(), accounts, core.domain(), mapper,
+                        r -> core.blocking().run(r::run)))).start();
         started.add(http::close);
         LocalAdminFiles adminFiles = new LocalAdminFiles(config.dataPath());
         try {

@@ -12,6 +12,10 @@ import java.util.List;
 import org.parley.server.ParleyCore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
+import org.parley.server.adhoc.AdHocModule;
+import org.parley.server.presence.PresenceModule;
+import org.parley.server.richpresence.RichPresenceModule;
+import org.parley.server.roster.RosterModule;
 import org.parley.server.testing.CoreHarness;
 
 /** A harnessed core with the real HTTP listener on a free loopback port, and a client for it. */
@@ -21,18 +25,30 @@ public final class AdminApiFixture implements AutoCloseable {
     public final AdminTokens tokens;
     public final HttpListener listener;
     public final String token;
+    public final RichPresenceModule rich;
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
     public AdminApiFixture() {
-        harness = CoreHarness.start();
+        this(List.of());
+    }
+
+    /** {@code overrides}: --set style configuration (e.g. a calendar source). */
+    public AdminApiFixture(List<String> overrides) {
+        RosterModule roster = new RosterModule();
+        PresenceModule presence = new PresenceModule(roster);
+        AdHocModule adHoc = new AdHocModule();
+        rich = new RichPresenceModule(presence, adHoc);
+        harness = CoreHarness.start(overrides, roster, presence, adHoc, rich);
         ParleyCore core = harness.core();
         tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), new SecureRandom(), core.clock());
         listener = new HttpListener("127.0.0.1", 0, tokens, mapper, List.of(
                 new HealthRoutes(core.jdbc(), core.blocking()),
                 new OpenApiRoutes(),
                 new UserRoutes(harness.accounts(), mapper),
-                new TokenRoutes(tokens, core.blocking(), mapper))).start();
+                new TokenRoutes(tokens, core.blocking(), mapper),
+                new PresenceRoutes(rich.service(), harness.accounts(), core.domain(), mapper,
+                        r -> core.blocking().run(r::run)))).start();
         token = tokens.create("test");
     }
 

@@ -44,6 +44,10 @@ final class RichPresenceFixture implements AutoCloseable {
 
     /** Signs in (roster + initial presence) and returns the session. */
     TestSession signIn(String user, String resource, String presenceXml) {
+        return signIn(harness, user, resource, presenceXml);
+    }
+
+    static TestSession signIn(CoreHarness harness, String user, String resource, String presenceXml) {
         TestSession s = harness.connect(user, resource);
         s.send("<iq type='get' id='r'><query xmlns='jabber:iq:roster'/></iq>");
         s.expect(r -> r.isIq() && "r".equals(r.id()));
