@@ -9,13 +9,19 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import javax.net.ssl.SSLException;
 import org.parley.server.account.AccountService;
 import org.parley.server.adhoc.AdHocModule;
 import org.parley.server.account.AccountStore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
 import org.parley.server.admin.LocalAdminFiles;
+import org.parley.server.auth.SaslMechanisms;
 import org.parley.server.auth.ScramCredentialFactory;
+import org.parley.server.auth.ServerSecret;
+import org.parley.server.auth.SignInThrottle;
+import org.parley.server.c2s.C2sListener;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.core.Module;
 import org.parley.server.blocking.BlockingModule;
@@ -39,6 +45,7 @@ import org.parley.server.richpresence.RichPresenceModule;
 import org.parley.server.storage.Database;
 import org.parley.server.time.TimeModule;
 import org.parley.server.tls.CertificateStore;
+import org.parley.server.tls.TlsContextFactory;
 import org.parley.server.tls.TlsIdentity;
 import org.parley.server.vcard.VCardModule;
 import org.parley.server.version.ParleyVersion;
@@ -62,6 +69,7 @@ public final class ParleyServer implements AutoCloseable {
     private ParleyCore core;
     private AccountService accounts;
     private HttpListener http;
+    private C2sListener c2s;
     private TlsIdentity tlsIdentity;
     private RichPresenceModule richPresence;
 
@@ -81,9 +89,10 @@ public final class ParleyServer implements AutoCloseable {
                 new ScramCredentialFactory(random, config.auth().scramIterations()), core.events(), core.domain(), clock);
         core.start(accounts, modules());
         tlsIdentity = loadTlsIdentity();
+        startC2s();
         startHttp();
         log.info("Parley {} serving {}: c2s {} (STARTTLS) / {} (direct TLS), admin API {}, database {}, certificate SHA-256 {}",
-                ParleyVersion.ofThisBuild().version(), config.domain(), config.c2s().port(), config.c2s().directTlsPort(),
+                ParleyVersion.ofThisBuild().version(), config.domain(), c2s.port(), c2s.directTlsPort(),
                 http.localAddress(), database.describe(), tlsIdentity.fingerprintSha256());
     }
 
@@ -136,6 +145,31 @@ public final class ParleyServer implements AutoCloseable {
         }
     }
 
+    private void startC2s() {
+        byte[] decoySecret;
+        try {
+            decoySecret = ServerSecret.loadOrCreate(config.dataPath(), random);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the server secret: " + e.getMessage(), e);
+        }
+        SaslMechanisms sasl = new SaslMechanisms(accounts, random, Set.of(core.domain()), decoySecret,
+                config.auth().scramIterations());
+        TlsContextFactory tls = new TlsContextFactory(tlsIdentity);
+        try {
+            c2s = new C2sListener(core, accounts, sasl, new SignInThrottle(clock), tls.startTls(), tls.directTls());
+        } catch (SSLException e) {
+            throw new UncheckedIOException("cannot set up TLS: " + e.getMessage(), e);
+        }
+        // Registered before start so that a failed bind (port in use) still releases what did bind.
+        started.add(c2s::stop);
+        try {
+            c2s.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding the client ports", e);
+        }
+    }
+
     private void startHttp() {
         ObjectMapper mapper = new ObjectMapper();
         AdminTokens tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), random, clock);
@@ -162,6 +196,10 @@ public final class ParleyServer implements AutoCloseable {
 
     public AccountService accounts() {
         return accounts;
+    }
+
+    public C2sListener c2s() {
+        return c2s;
     }
 
     public HttpListener http() {
