@@ -3,6 +3,9 @@ package org.parley.server.richpresence.calendar;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
@@ -19,7 +22,6 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.threeten.extra.Interval;
 
 /**
  * What an iCalendar (RFC 5545) says about one instant: the strongest state among the events
@@ -68,8 +70,6 @@ public final class CalendarEvaluator {
             }
         }
         CalendarState state = CalendarState.FREE;
-        Period<ZonedDateTime> window = new Period<>(ZonedDateTime.ofInstant(now, ZoneOffset.UTC),
-                ZonedDateTime.ofInstant(now.plusSeconds(1), ZoneOffset.UTC));
         for (VEvent e : events) {
             CalendarState meaning = meaning(e);
             if (meaning == CalendarState.FREE || !meaning.strongest(state).equals(meaning)) {
@@ -77,10 +77,11 @@ public final class CalendarEvaluator {
             }
             boolean master = e.getProperty(Property.RECURRENCE_ID).isEmpty();
             Set<Instant> skip = master ? overridden.getOrDefault(uid(e), Set.of()) : Set.of();
-            Set<Period<Temporal>> occurrences = e.calculateRecurrenceSet(window);
+            Set<Period<Temporal>> occurrences = e.calculateRecurrenceSet(window(e, now));
             for (Period<Temporal> p : occurrences) {
-                Interval interval = p.toInterval(ZoneOffset.UTC);
-                if (!skip.contains(interval.getStart()) && includes(interval, now)) {
+                Instant start = toInstant(p.getStart());
+                Instant end = toInstant(p.getEnd());
+                if (!skip.contains(start) && !now.isBefore(start) && now.isBefore(end)) {
                     state = meaning;
                     break;
                 }
@@ -89,8 +90,48 @@ public final class CalendarEvaluator {
         return state;
     }
 
-    private static boolean includes(Interval interval, Instant now) {
-        return !now.isBefore(interval.getStart()) && now.isBefore(interval.getEnd());
+    /**
+     * The query window around {@code now}, in the kind of date the event uses: ical4j compares
+     * like with like, so an all-day event (DATE) needs a window of dates and a floating event one
+     * of local times.
+     */
+    private static Period<? extends Temporal> window(VEvent e, Instant now) {
+        Temporal start = e.getProperty(Property.DTSTART)
+                .filter(p -> p instanceof net.fortuna.ical4j.model.property.DateProperty<?>)
+                .map(p -> (Temporal) ((net.fortuna.ical4j.model.property.DateProperty<?>) p).getDate())
+                .orElse(null);
+        if (start instanceof LocalDate) {
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            return new Period<>(today.minusDays(1), today.plusDays(2));
+        }
+        if (start instanceof LocalDateTime) {
+            LocalDateTime local = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+            return new Period<>(local, local.plusSeconds(1));
+        }
+        return new Period<>(ZonedDateTime.ofInstant(now, ZoneOffset.UTC), ZonedDateTime.ofInstant(now.plusSeconds(1), ZoneOffset.UTC));
+    }
+
+    /**
+     * An occurrence bound as an instant: zoned times carry their zone; floating times and dates
+     * (all-day events) have none, and are read in UTC.
+     */
+    static Instant toInstant(Temporal t) {
+        if (t instanceof Instant i) {
+            return i;
+        }
+        if (t instanceof ZonedDateTime z) {
+            return z.toInstant();
+        }
+        if (t instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (t instanceof LocalDateTime l) {
+            return l.toInstant(ZoneOffset.UTC);
+        }
+        if (t instanceof LocalDate d) {
+            return d.atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        throw new IllegalArgumentException("unsupported date " + t);
     }
 
     /** What the event means while it happens. */
@@ -130,8 +171,7 @@ public final class CalendarEvaluator {
         try {
             Property p = e.getProperty(property).orElseThrow();
             if (p instanceof net.fortuna.ical4j.model.property.DateProperty<?> d) {
-                Temporal t = d.getDate();
-                return new Period<>(t, t).toInterval(ZoneOffset.UTC).getStart();
+                return toInstant(d.getDate());
             }
         } catch (RuntimeException ex) {
             return null;
