@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.parley.server.adhoc.AdHocModule;
+import org.parley.server.disco.DiscoModule;
 import org.parley.server.presence.PresenceModule;
 import org.parley.server.richpresence.calendar.CalendarSource;
 import org.parley.server.roster.RosterModule;
@@ -27,7 +28,7 @@ final class RichPresenceFixture implements AutoCloseable {
         PresenceModule presence = new PresenceModule(roster);
         adHoc = new AdHocModule();
         rich = new RichPresenceModule(presence, adHoc, clock, calendar);
-        harness = CoreHarness.start(overrides, roster, presence, adHoc, rich);
+        harness = CoreHarness.start(overrides, roster, presence, adHoc, rich, new DiscoModule());
     }
 
     RichPresenceFixture(String... overrides) {
