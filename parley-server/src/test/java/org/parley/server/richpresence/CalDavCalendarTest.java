@@ -6,7 +6,9 @@ import static org.parley.server.richpresence.RichPresenceFixture.shows;
 import static org.parley.server.richpresence.RichPresenceFixture.subscribe;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import org.awaitility.Awaitility;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +64,9 @@ class CalDavCalendarTest {
     void aRecurringMeetingOnTheCalDavServerMakesTheUserBusy() throws Exception {
         TestSession bob = f.signIn("bob", "b", "<presence/>");
         TestSession alice = f.signIn("alice", "desk", "<presence/>");
+        // Signing in reads the calendar at once: 10:30 Berlin on a Monday.
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> f.service().inputs(jid("alice")).calendar() == CalendarState.BUSY);
         subscribe(bob, alice);
         bob.expect(shows(A, "dnd", "In a meeting"));
 

@@ -9,7 +9,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import org.awaitility.Awaitility;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -64,8 +66,10 @@ class IcsCalendarTest {
     @Test
     void aRecurringMeetingInBerlinTimeMakesTheUserBusyAndAvailableOverridesIt() throws Exception {
         TestSession alice = f.signIn("alice", "desk", "<presence/>");
-        subscribe(bob, alice);
         // Signing in reads the calendar at once: 10:30 Berlin on a Monday.
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> f.service().inputs(jid("alice")).calendar() == CalendarState.BUSY);
+        subscribe(bob, alice);
         bob.expect(shows(A, "dnd", "In a meeting"));
 
         f.service().setManual(jid("alice"), new ManualStatus(new Availability(Show.AVAILABLE, null), null));

@@ -27,7 +27,6 @@ final class Radicale implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final HttpClient client = HttpClient.newHttpClient();
 
     private Radicale(Process process, int port) {
         this.process = process;
@@ -91,7 +90,8 @@ final class Radicale implements AutoCloseable {
         if (type != null) {
             b.header("Content-Type", type);
         }
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        // A fresh client per request: Radicale's server closes idle connections without notice.
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void expect(HttpResponse<String> r, int status) {

@@ -54,7 +54,14 @@ public final class CalendarHttp {
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
-        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> r;
+        try {
+            r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // GET and REPORT are safe to repeat; a server that silently closed a pooled
+            // keep-alive connection fails the first attempt only.
+            r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
         if (r.statusCode() == 404) {
             return null;
         }
