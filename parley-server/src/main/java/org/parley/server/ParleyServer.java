@@ -22,6 +22,7 @@ import org.parley.server.broadcast.BroadcastModule;
 import org.parley.server.carbons.CarbonsModule;
 import org.parley.server.disco.DiscoModule;
 import org.parley.server.message.MessageModule;
+import org.parley.server.muc.MucModule;
 import org.parley.server.offline.OfflineModule;
 import org.parley.server.presence.PresenceModule;
 import org.parley.server.roster.RosterModule;
@@ -103,7 +104,8 @@ public final class ParleyServer implements AutoCloseable {
                 new TimeModule(),
                 new PingModule(),
                 new PrivateDataModule(),
-                new RegisterModule());
+                new RegisterModule(),
+                new MucModule());
     }
 
     private void createDataDir() {

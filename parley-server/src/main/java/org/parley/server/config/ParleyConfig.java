@@ -24,7 +24,8 @@ public record ParleyConfig(
         Broadcast broadcast,
         Auth auth,
         VCard vcard,
-        Version version) {
+        Version version,
+        Muc muc) {
 
     public Path dataPath() {
         return Path.of(dataDir);
@@ -71,5 +72,14 @@ public record ParleyConfig(
 
     /** Software version (XEP-0092): whether the reply names the operating system (off: it helps attackers). */
     public record Version(boolean showOs) {
+    }
+
+    /**
+     * Chat rooms (XEP-0045) at {@code <subdomain>.<domain>}, with the seed's limits per node.
+     * {@code persistentRoomCreators}: everyone, listed (the bare JIDs or usernames in the
+     * comma-separated {@code creators}) or admins (only the admin API and CLI).
+     */
+    public record Muc(boolean enabled, String subdomain, int maxRooms, int maxPersistentRooms, int maxOccupants,
+                      int historyMessages, int mamMaxResults, String persistentRoomCreators, String creators) {
     }
 }
