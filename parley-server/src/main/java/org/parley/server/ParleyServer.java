@@ -28,7 +28,9 @@ import org.parley.server.presence.PresenceModule;
 import org.parley.server.roster.RosterModule;
 import org.parley.server.http.HealthRoutes;
 import org.parley.server.http.HttpListener;
+import org.parley.server.http.HttpRoutes;
 import org.parley.server.http.OpenApiRoutes;
+import org.parley.server.http.RoomRoutes;
 import org.parley.server.http.TokenRoutes;
 import org.parley.server.http.UserRoutes;
 import org.parley.server.ping.PingModule;
@@ -61,6 +63,7 @@ public final class ParleyServer implements AutoCloseable {
     private AccountService accounts;
     private HttpListener http;
     private TlsIdentity tlsIdentity;
+    private final MucModule muc = new MucModule();
 
     public ParleyServer(ParleyConfig config) {
         this.config = config;
@@ -76,7 +79,7 @@ public final class ParleyServer implements AutoCloseable {
         started.add(core);
         accounts = new AccountService(new AccountStore(core.jdbc()), core.blocking(),
                 new ScramCredentialFactory(random, config.auth().scramIterations()), core.events(), core.domain(), clock);
-        core.start(accounts, modules());
+        core.start(accounts, modules(muc));
         tlsIdentity = loadTlsIdentity();
         startHttp();
         log.info("Parley {} serving {}: c2s {} (STARTTLS) / {} (direct TLS), admin API {}, database {}, certificate SHA-256 {}",
@@ -88,7 +91,7 @@ public final class ParleyServer implements AutoCloseable {
      * The feature modules of this node, in start order. Order matters where interceptors are
      * involved: carbons copies what the im switch and blocking let through, so it comes after them.
      */
-    static List<Module> modules() {
+    static List<Module> modules(MucModule muc) {
         RosterModule roster = new RosterModule();
         return List.of(
                 roster,
@@ -105,7 +108,7 @@ public final class ParleyServer implements AutoCloseable {
                 new PingModule(),
                 new PrivateDataModule(),
                 new RegisterModule(),
-                new MucModule());
+                muc);
     }
 
     private void createDataDir() {
@@ -132,11 +135,16 @@ public final class ParleyServer implements AutoCloseable {
     private void startHttp() {
         ObjectMapper mapper = new ObjectMapper();
         AdminTokens tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), random, clock);
-        http = new HttpListener(config.http().bind(), config.http().port(), tokens, mapper, List.of(
+        List<HttpRoutes> routes = new ArrayList<>(List.of(
                 new HealthRoutes(core.jdbc(), core.blocking()),
                 new OpenApiRoutes(),
                 new UserRoutes(accounts, mapper),
-                new TokenRoutes(tokens, core.blocking(), mapper))).start();
+                new TokenRoutes(tokens, core.blocking(), mapper)));
+        if (muc.administration() != null) {
+            // Absent when muc.enabled is false: /api/v1/rooms then answers 404 like any unknown path.
+            routes.add(new RoomRoutes(muc.administration(), mapper));
+        }
+        http = new HttpListener(config.http().bind(), config.http().port(), tokens, mapper, routes).start();
         started.add(http::close);
         LocalAdminFiles adminFiles = new LocalAdminFiles(config.dataPath());
         try {

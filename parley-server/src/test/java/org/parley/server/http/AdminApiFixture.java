@@ -12,6 +12,7 @@ import java.util.List;
 import org.parley.server.ParleyCore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
+import org.parley.server.muc.MucModule;
 import org.parley.server.testing.CoreHarness;
 
 /** A harnessed core with the real HTTP listener on a free loopback port, and a client for it. */
@@ -21,18 +22,25 @@ public final class AdminApiFixture implements AutoCloseable {
     public final AdminTokens tokens;
     public final HttpListener listener;
     public final String token;
+    public final MucModule muc;
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
     public AdminApiFixture() {
-        harness = CoreHarness.start();
+        this(List.of());
+    }
+
+    public AdminApiFixture(List<String> overrides) {
+        muc = new MucModule();
+        harness = CoreHarness.start(overrides, muc);
         ParleyCore core = harness.core();
         tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), new SecureRandom(), core.clock());
         listener = new HttpListener("127.0.0.1", 0, tokens, mapper, List.of(
                 new HealthRoutes(core.jdbc(), core.blocking()),
                 new OpenApiRoutes(),
                 new UserRoutes(harness.accounts(), mapper),
-                new TokenRoutes(tokens, core.blocking(), mapper))).start();
+                new TokenRoutes(tokens, core.blocking(), mapper),
+                new RoomRoutes(muc.administration(), mapper))).start();
         token = tokens.create("test");
     }
 
