@@ -9,12 +9,24 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import javax.net.ssl.SSLException;
 import org.parley.server.account.AccountService;
 import org.parley.server.account.AccountStore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
 import org.parley.server.admin.LocalAdminFiles;
+import org.parley.server.auth.CredentialSource;
+import org.parley.server.auth.SaslMechanisms;
 import org.parley.server.auth.ScramCredentialFactory;
+import org.parley.server.auth.ServerSecret;
+import org.parley.server.auth.SignInThrottle;
+import org.parley.server.c2s.C2sListener;
+import org.parley.server.directory.DirectoryModule;
+import org.parley.server.directory.DirectoryStore;
+import org.parley.server.directory.LdapCredentialSource;
+import org.parley.server.directory.LdapDirectory;
+import org.parley.server.directory.VCards;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.core.Module;
 import org.parley.server.blocking.BlockingModule;
@@ -26,6 +38,7 @@ import org.parley.server.muc.MucModule;
 import org.parley.server.offline.OfflineModule;
 import org.parley.server.presence.PresenceModule;
 import org.parley.server.roster.RosterModule;
+import org.parley.server.http.DirectoryRoutes;
 import org.parley.server.http.HealthRoutes;
 import org.parley.server.http.HttpListener;
 import org.parley.server.http.HttpRoutes;
@@ -39,6 +52,7 @@ import org.parley.server.register.RegisterModule;
 import org.parley.server.storage.Database;
 import org.parley.server.time.TimeModule;
 import org.parley.server.tls.CertificateStore;
+import org.parley.server.tls.TlsContextFactory;
 import org.parley.server.tls.TlsIdentity;
 import org.parley.server.vcard.VCardModule;
 import org.parley.server.version.ParleyVersion;
@@ -62,8 +76,12 @@ public final class ParleyServer implements AutoCloseable {
     private ParleyCore core;
     private AccountService accounts;
     private HttpListener http;
+    private C2sListener c2s;
     private TlsIdentity tlsIdentity;
     private final MucModule muc = new MucModule();
+    private LdapDirectory directory;
+    private DirectoryModule directoryModule;
+    private CredentialSource credentials;
 
     public ParleyServer(ParleyConfig config) {
         this.config = config;
@@ -79,11 +97,19 @@ public final class ParleyServer implements AutoCloseable {
         started.add(core);
         accounts = new AccountService(new AccountStore(core.jdbc()), core.blocking(),
                 new ScramCredentialFactory(random, config.auth().scramIterations()), core.events(), core.domain(), clock);
-        core.start(accounts, modules(muc));
+        if (config.ldap().configured()) {
+            directory = LdapDirectory.open(config.ldap());
+            started.add(directory);
+        }
+        credentials = credentialSource();
+        RosterModule roster = new RosterModule();
+        directoryModule = new DirectoryModule(roster, directory);
+        core.start(accounts, modules(roster, directoryModule, muc));
         tlsIdentity = loadTlsIdentity();
+        startC2s();
         startHttp();
         log.info("Parley {} serving {}: c2s {} (STARTTLS) / {} (direct TLS), admin API {}, database {}, certificate SHA-256 {}",
-                ParleyVersion.ofThisBuild().version(), config.domain(), config.c2s().port(), config.c2s().directTlsPort(),
+                ParleyVersion.ofThisBuild().version(), config.domain(), c2s.port(), c2s.directTlsPort(),
                 http.localAddress(), database.describe(), tlsIdentity.fingerprintSha256());
     }
 
@@ -91,8 +117,7 @@ public final class ParleyServer implements AutoCloseable {
      * The feature modules of this node, in start order. Order matters where interceptors are
      * involved: carbons copies what the im switch and blocking let through, so it comes after them.
      */
-    static List<Module> modules(MucModule muc) {
-        RosterModule roster = new RosterModule();
+    static List<Module> modules(RosterModule roster, DirectoryModule directoryModule, MucModule muc) {
         return List.of(
                 roster,
                 new PresenceModule(roster),
@@ -108,7 +133,27 @@ public final class ParleyServer implements AutoCloseable {
                 new PingModule(),
                 new PrivateDataModule(),
                 new RegisterModule(),
+                directoryModule,
                 muc);
+    }
+
+    /**
+     * Where sign-in checks passwords: the directory (by LDAP bind) when {@code ldap.auth} is on,
+     * with Parley's own accounts as the fallback for users the directory does not hold; else
+     * Parley's accounts (SCRAM). The c2s listener's SaslMechanisms is built over it: with the LDAP
+     * source only PLAIN (over TLS) is offered.
+     */
+    private CredentialSource credentialSource() {
+        if (directory != null && config.ldap().auth()) {
+            return new LdapCredentialSource(directory, new DirectoryStore(core.jdbc()), new VCards(config.domain()),
+                    core.blocking(), clock, accounts);
+        }
+        return accounts;
+    }
+
+    /** The credential source sign-in uses (see {@link #credentialSource()}). */
+    public CredentialSource credentials() {
+        return credentials;
     }
 
     private void createDataDir() {
@@ -132,6 +177,31 @@ public final class ParleyServer implements AutoCloseable {
         }
     }
 
+    private void startC2s() {
+        byte[] decoySecret;
+        try {
+            decoySecret = ServerSecret.loadOrCreate(config.dataPath(), random);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the server secret: " + e.getMessage(), e);
+        }
+        SaslMechanisms sasl = new SaslMechanisms(credentials, random, Set.of(core.domain()), decoySecret,
+                config.auth().scramIterations());
+        TlsContextFactory tls = new TlsContextFactory(tlsIdentity);
+        try {
+            c2s = new C2sListener(core, accounts, sasl, new SignInThrottle(clock), tls.startTls(), tls.directTls());
+        } catch (SSLException e) {
+            throw new UncheckedIOException("cannot set up TLS: " + e.getMessage(), e);
+        }
+        // Registered before start so that a failed bind (port in use) still releases what did bind.
+        started.add(c2s::stop);
+        try {
+            c2s.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding the client ports", e);
+        }
+    }
+
     private void startHttp() {
         ObjectMapper mapper = new ObjectMapper();
         AdminTokens tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), random, clock);
@@ -139,7 +209,8 @@ public final class ParleyServer implements AutoCloseable {
                 new HealthRoutes(core.jdbc(), core.blocking()),
                 new OpenApiRoutes(),
                 new UserRoutes(accounts, mapper),
-                new TokenRoutes(tokens, core.blocking(), mapper)));
+                new TokenRoutes(tokens, core.blocking(), mapper),
+                new DirectoryRoutes(directoryModule)));
         if (muc.administration() != null) {
             // Absent when muc.enabled is false: /api/v1/rooms then answers 404 like any unknown path.
             routes.add(new RoomRoutes(muc.administration(), mapper));
@@ -161,6 +232,10 @@ public final class ParleyServer implements AutoCloseable {
 
     public AccountService accounts() {
         return accounts;
+    }
+
+    public C2sListener c2s() {
+        return c2s;
     }
 
     public HttpListener http() {

@@ -41,6 +41,15 @@ public final class SaslMechanisms {
     }
 
     /**
+     * As a server runs it: random nonces, and a decoy secret kept across restarts (see
+     * {@link ServerSecret}) with the real iteration count, so unknown users look like real ones.
+     */
+    public SaslMechanisms(CredentialSource source, SecureRandom random, Set<DomainBareJid> domains,
+                          byte[] decoySecret, int decoyIterations) {
+        this(source, domains, randomNonces(random), decoySecret, decoyIterations);
+    }
+
+    /**
      * @param serverNonces    the server's part of each SCRAM nonce: printable ASCII without ','
      * @param decoySecret     keys the salts shown for unknown users (at least 16 bytes); keep it
      *                        stable across restarts so those salts do not change either

@@ -13,6 +13,7 @@ import org.parley.server.ParleyCore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
 import org.parley.server.muc.MucModule;
+import org.parley.server.directory.DirectoryModule;
 import org.parley.server.testing.CoreHarness;
 
 /** A harnessed core with the real HTTP listener on a free loopback port, and a client for it. */
@@ -30,9 +31,24 @@ public final class AdminApiFixture implements AutoCloseable {
         this(List.of());
     }
 
+    /** With configuration overrides (room limits...), a started chat-room service and no directory. */
     public AdminApiFixture(List<String> overrides) {
-        muc = new MucModule();
-        harness = CoreHarness.start(overrides, muc);
+        this(overrides, new MucModule());
+    }
+
+    private AdminApiFixture(List<String> overrides, MucModule muc) {
+        this(CoreHarness.start(overrides, muc), new DirectoryModule(null, null), muc);
+    }
+
+    /** Over a given harness; {@code directory} serves the directory routes (unstarted: no directory). */
+    public AdminApiFixture(CoreHarness harness, DirectoryModule directory) {
+        this(harness, directory, new MucModule());
+    }
+
+    /** {@code muc} serves the room routes; unstarted, they are registered (for the contract) but unusable. */
+    public AdminApiFixture(CoreHarness harness, DirectoryModule directory, MucModule muc) {
+        this.harness = harness;
+        this.muc = muc;
         ParleyCore core = harness.core();
         tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), new SecureRandom(), core.clock());
         listener = new HttpListener("127.0.0.1", 0, tokens, mapper, List.of(
@@ -40,6 +56,7 @@ public final class AdminApiFixture implements AutoCloseable {
                 new OpenApiRoutes(),
                 new UserRoutes(harness.accounts(), mapper),
                 new TokenRoutes(tokens, core.blocking(), mapper),
+                new DirectoryRoutes(directory),
                 new RoomRoutes(muc.administration(), mapper))).start();
         token = tokens.create("test");
     }

@@ -1,0 +1,279 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of XMPP servers on this machine, one server at a time (issue 3).
+#
+#   parley-bench/run-peers.sh               run every scenario against every server in $SERVERS
+#   parley-bench/run-peers.sh start NAME    start one server (prosody | ejabberd | parley) and leave it running
+#   parley-bench/run-peers.sh stop NAME     stop it
+#   parley-bench/run-peers.sh restart NAME  used by the generator between sign-in runs
+#
+# Everything is a parameter through the environment; defaults below. Servers listen on
+# 127.0.0.1 only, with their own config and data under $WORK, TLS required, the same certificate
+# type and SCRAM iteration count, no archive, carbons or rate limits. The server is pinned to CPU
+# $SERVER_CPU and the generator to CPU $GEN_CPU; each scenario does $WARMUP warm-up run(s), then
+# $RUNS measured runs whose medians the generator reports. Results: $OUT/<server>-<scenario>.json
+# and, per scenario, a comparison table in $OUT/compare-<scenario>.txt.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+SERVERS="${SERVERS:-prosody ejabberd}"           # add "parley" once bin/parley serve exists
+SCENARIOS="${SCENARIOS:-signin chat presence knee}"
+WORK="${WORK:-/tmp/parley-peers}"
+OUT="${OUT:-$WORK/results}"
+DOMAIN="${DOMAIN:-localhost}"
+PORT="${PORT:-15222}"                             # not 5222: other things on this box may use it
+DIRECT_PORT="${DIRECT_PORT:-15223}"
+TLS="${TLS:-starttls}"
+CERT_TYPE="${CERT_TYPE:-ec}"                      # ec (P-256, like Parley) | rsa (2048, the issue's figures)
+SCRAM_ITERATIONS="${SCRAM_ITERATIONS:-4096}"      # Parley's default
+MECHANISM="${MECHANISM:-SCRAM-SHA-1}"
+PASSWORD="${PASSWORD:-secret}"
+USERS="${USERS:-bench%d}"
+SERVER_CPU="${SERVER_CPU:-0}"
+GEN_CPU="${GEN_CPU:-1}"
+WARMUP="${WARMUP:-1}"
+RUNS="${RUNS:-3}"
+NOFILE="${NOFILE:-20000}"
+SIGNIN_COUNT="${SIGNIN_COUNT:-1000}"; SIGNIN_RATE="${SIGNIN_RATE:-100}"
+CHAT_COUNT="${CHAT_COUNT:-200}"; CHAT_RATE="${CHAT_RATE:-1000}"; CHAT_DURATION="${CHAT_DURATION:-20}"
+PRESENCE_COUNT="${PRESENCE_COUNT:-200}"; PRESENCE_CONTACTS="${PRESENCE_CONTACTS:-10}"
+PRESENCE_RATE="${PRESENCE_RATE:-50}"; PRESENCE_DURATION="${PRESENCE_DURATION:-20}"
+KNEE_COUNT="${KNEE_COUNT:-200}"; KNEE_START="${KNEE_START:-250}"; KNEE_FACTOR="${KNEE_FACTOR:-1.5}"
+KNEE_STEP="${KNEE_STEP:-10}"; KNEE_MAX_STEPS="${KNEE_MAX_STEPS:-12}"
+# Parley hook: how to start it (pinned and in the background, PID in $WORK/parley/pid) and to add users.
+PARLEY_HOME="${PARLEY_HOME:-$HERE/..}"
+PARLEY_START="${PARLEY_START:-$PARLEY_HOME/bin/parley serve --set server.bind=127.0.0.1 --set c2s.port=$PORT --set c2s.direct-tls-port=$DIRECT_PORT --set domain=$DOMAIN --set data-dir=$WORK/parley/data --set sasl.scram-iterations=$SCRAM_ITERATIONS --set tls.certificate=$WORK/cert.pem --set tls.key=$WORK/key.pem}"
+PARLEY_USER_ADD="${PARLEY_USER_ADD:-$PARLEY_HOME/bin/parley user add {user}@{domain} --password {password} --set data-dir=$WORK/parley/data}"
+
+log() { echo "[run-peers] $*" >&2; }
+
+ensure_packages() {
+  local missing=()
+  command -v prosody >/dev/null || missing+=(prosody)
+  command -v ejabberdctl >/dev/null || missing+=(ejabberd)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+}
+
+make_cert() {
+  [ -s "$WORK/cert.pem" ] && [ "$(cat "$WORK/cert.type" 2>/dev/null)" = "$CERT_TYPE" ] && return
+  mkdir -p "$WORK"
+  case "$CERT_TYPE" in
+    ec) key_opts=(-newkey ec -pkeyopt ec_paramgen_curve:P-256) ;;
+    rsa) key_opts=(-newkey rsa:2048) ;;
+    *) echo "CERT_TYPE must be ec or rsa" >&2; exit 2 ;;
+  esac
+  openssl req -x509 "${key_opts[@]}" -nodes -days 30 -subj "/CN=$DOMAIN" \
+    -addext "subjectAltName=DNS:$DOMAIN" -keyout "$WORK/key.pem" -out "$WORK/cert.pem" 2>/dev/null
+  echo "$CERT_TYPE" > "$WORK/cert.type"
+  chmod 644 "$WORK/cert.pem" "$WORK/key.pem"
+}
+
+wait_port() {
+  for _ in $(seq 1 120); do
+    port_busy && return 0
+    sleep 0.5
+  done
+  log "nothing listens on 127.0.0.1:$PORT"; return 1
+}
+
+# ---- Prosody -------------------------------------------------------------------------------
+prosody_config() {
+  local d="$WORK/prosody"
+  mkdir -p "$d/data" "$d/certs"
+  cp "$WORK/cert.pem" "$d/certs/$DOMAIN.crt"; cp "$WORK/key.pem" "$d/certs/$DOMAIN.key"
+  cat > "$d/prosody.cfg.lua" <<CFG
+-- Written by run-peers.sh: 127.0.0.1 only, TLS required, no archive/carbons/limits.
+pidfile = "$d/prosody.pid"
+data_path = "$d/data"
+log = { warn = "$d/prosody.log" }
+network_backend = "epoll"
+interfaces = { "127.0.0.1" }
+local_interfaces = { "127.0.0.1" }
+c2s_ports = { $PORT }
+c2s_direct_tls_ports = { $DIRECT_PORT }
+s2s_ports = { }
+http_ports = { }
+https_ports = { }
+c2s_require_encryption = true
+authentication = "internal_hashed"
+default_iteration_count = $SCRAM_ITERATIONS
+storage = "internal"
+allow_registration = true
+modules_enabled = { "roster", "saslauth", "tls", "disco", "ping", "register", "posix" }
+modules_disabled = { "s2s", "offline" }
+certificates = "$d/certs"
+ssl = { certificate = "$d/certs/$DOMAIN.crt", key = "$d/certs/$DOMAIN.key" }
+c2s_direct_tls_ssl = { certificate = "$d/certs/$DOMAIN.crt", key = "$d/certs/$DOMAIN.key" }
+VirtualHost "$DOMAIN"
+CFG
+  chown -R prosody:prosody "$d"
+}
+
+prosody_start() {
+  prosody_config
+  ( ulimit -n "$NOFILE"; exec taskset -c "$SERVER_CPU" setpriv --reuid=prosody --regid=prosody --init-groups \
+      prosody -F --config "$WORK/prosody/prosody.cfg.lua" ) >>"$WORK/prosody/stdout.log" 2>&1 &
+  echo $! > "$WORK/prosody/pid"
+  wait_port
+}
+
+prosody_version() { dpkg-query -W -f='${Version}' prosody | sed 's/-.*//'; }
+
+# ---- ejabberd ------------------------------------------------------------------------------
+ejabberd_config() {
+  local d="$WORK/ejabberd"
+  mkdir -p "$d/spool" "$d/logs"
+  cat "$WORK/key.pem" "$WORK/cert.pem" > "$d/server.pem"
+  local hash=sha; [ "$MECHANISM" = "SCRAM-SHA-256" ] && hash=sha256
+  [ "$SCRAM_ITERATIONS" = 4096 ] || log "ejabberd 23.01 always uses 4096 SCRAM iterations (asked: $SCRAM_ITERATIONS)"
+  cat > "$d/ejabberd.yml" <<CFG
+# Written by run-peers.sh: 127.0.0.1 only, TLS required, no archive/carbons/shapers.
+hosts: ["$DOMAIN"]
+loglevel: warning
+certfiles: ["$d/server.pem"]
+auth_method: internal
+auth_password_format: scram
+auth_scram_hash: $hash
+registration_timeout: infinity
+shaper_rules: {}
+acl:
+  loopback: {ip: ["127.0.0.0/8"]}
+access_rules:
+  register: {allow: all}          # checked against the new account's JID
+  register_from: {allow: loopback} # checked against the client's address
+listen:
+  - {port: $PORT, ip: "127.0.0.1", module: ejabberd_c2s, starttls_required: true, max_stanza_size: 262144}
+  - {port: $DIRECT_PORT, ip: "127.0.0.1", module: ejabberd_c2s, tls: true, max_stanza_size: 262144}
+modules:
+  mod_roster: {}
+  mod_disco: {}
+  mod_ping: {}
+  mod_register: {access: register, ip_access: register_from}
+CFG
+  cat > "$d/ejabberdctl.cfg" <<CFG
+ERLANG_NODE=ejabberd-bench@localhost
+EJABBERD_PID_PATH=$d/beam.pid
+EJABBERD_CONFIG_PATH=$d/ejabberd.yml
+LOGS_DIR=$d/logs
+SPOOL_DIR=$d/spool
+ERL_MAX_PORTS=65536
+CFG
+  : > "$d/inetrc"
+  chown -R ejabberd:ejabberd "$d"
+}
+
+ejabberdctl_() { ejabberdctl --config-dir "$WORK/ejabberd" --spool "$WORK/ejabberd/spool" --logs "$WORK/ejabberd/logs" "$@"; }
+
+ejabberd_start() {
+  ejabberd_config
+  rm -f "$WORK/ejabberd/beam.pid"
+  ( ulimit -n "$NOFILE"; exec taskset -c "$SERVER_CPU" ejabberdctl --config-dir "$WORK/ejabberd" \
+      --spool "$WORK/ejabberd/spool" --logs "$WORK/ejabberd/logs" foreground ) >>"$WORK/ejabberd/stdout.log" 2>&1 &
+  echo $! > "$WORK/ejabberd/launcher.pid"
+  wait_port
+  # The process to measure is the BEAM VM, which writes its own PID.
+  for _ in $(seq 1 40); do [ -s "$WORK/ejabberd/beam.pid" ] && break; sleep 0.25; done
+  cp "$WORK/ejabberd/beam.pid" "$WORK/ejabberd/pid"
+}
+
+ejabberd_version() { dpkg-query -W -f='${Version}' ejabberd | sed 's/-.*//'; }
+
+# ---- Parley (hook: fill in once bin/parley serve exists) -------------------------------------
+parley_start() {
+  mkdir -p "$WORK/parley/data"
+  ( ulimit -n "$NOFILE"; exec taskset -c "$SERVER_CPU" $PARLEY_START ) >>"$WORK/parley/stdout.log" 2>&1 &
+  echo $! > "$WORK/parley/pid"
+  wait_port
+}
+
+parley_version() { git -C "$PARLEY_HOME" describe --always 2>/dev/null || echo dev; }
+
+# ---- common ----------------------------------------------------------------------------------
+stop_server() {
+  local name=$1 pidfile="$WORK/$1/pid"
+  [ -s "$pidfile" ] || return 0
+  local pid; pid=$(cat "$pidfile")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  if [ "$name" = ejabberd ] && [ -s "$WORK/ejabberd/launcher.pid" ]; then
+    kill "$(cat "$WORK/ejabberd/launcher.pid")" 2>/dev/null || true
+  fi
+  rm -f "$pidfile"
+  sleep 0.5
+}
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
+
+start_server() {
+  make_cert
+  for s in prosody ejabberd parley; do stop_server "$s"; done   # one server at a time
+  if port_busy; then log "127.0.0.1:$PORT is taken by something this script did not start"; exit 1; fi
+  "$1_start"
+  log "$1 running, PID $(cat "$WORK/$1/pid")"
+}
+
+bench() { taskset -c "$GEN_CPU" "$HERE/bench.sh" "$@"; }
+
+common_args() {
+  local name=$1
+  echo --host 127.0.0.1 --port "$([ "$TLS" = direct ] && echo "$DIRECT_PORT" || echo "$PORT")" --tls "$TLS" \
+    --domain "$DOMAIN" --users "$USERS" --password "$PASSWORD" --mechanism "$MECHANISM" \
+    --target-name "$name" --target-version "$("${name}_version")" \
+    --server-pid-file "$WORK/$name/pid" --warmup "$WARMUP" --runs "$RUNS"
+}
+
+provision() {
+  local name=$1 n=$SIGNIN_COUNT
+  for c in $CHAT_COUNT $PRESENCE_COUNT $KNEE_COUNT; do [ "$c" -gt "$n" ] && n=$c; done
+  if [ "$name" = parley ]; then
+    bench provision --method command --command "$PARLEY_USER_ADD" --domain "$DOMAIN" --users "$USERS" --password "$PASSWORD" -n "$n"
+  else
+    # In-band registration (XEP-0077): ejabberdctl/prosodyctl work too, but one process per user is slow.
+    bench provision --method inband --port "$PORT" --domain "$DOMAIN" --users "$USERS" --password "$PASSWORD" -n "$n"
+  fi
+}
+
+run_all() {
+  ensure_packages
+  ulimit -n "$NOFILE"
+  [ -d "$HERE/target/lib" ] || (cd "$HERE/.." && mvn -q -B -pl parley-bench -am package -DskipTests)
+  mkdir -p "$OUT"
+  for name in $SERVERS; do
+    log "=== $name ==="
+    start_server "$name"
+    provision "$name"
+    for sc in $SCENARIOS; do
+      start_server "$name"   # each scenario starts from a fresh process
+      local args; args=$(common_args "$name")
+      case "$sc" in
+        signin) bench signin $args -n "$SIGNIN_COUNT" --rate "$SIGNIN_RATE" \
+                  --restart-command "$HERE/run-peers.sh restart $name" --json "$OUT/$name-signin.json" ;;
+        chat) bench chat $args -n "$CHAT_COUNT" --rate "$CHAT_RATE" --duration "$CHAT_DURATION" --json "$OUT/$name-chat.json" ;;
+        presence) bench presence $args -n "$PRESENCE_COUNT" -k "$PRESENCE_CONTACTS" --rate "$PRESENCE_RATE" \
+                  --duration "$PRESENCE_DURATION" --json "$OUT/$name-presence.json" ;;
+        knee) bench knee $args -n "$KNEE_COUNT" --start-rate "$KNEE_START" --factor "$KNEE_FACTOR" \
+                  --step-duration "$KNEE_STEP" --max-steps "$KNEE_MAX_STEPS" --json "$OUT/$name-knee.json" ;;
+        *) echo "unknown scenario $sc" >&2; exit 2 ;;
+      esac
+    done
+    stop_server "$name"
+  done
+  for sc in $SCENARIOS; do
+    files=(); for name in $SERVERS; do [ -s "$OUT/$name-$sc.json" ] && files+=("$OUT/$name-$sc.json"); done
+    [ ${#files[@]} -ge 2 ] && bench compare "${files[@]}" | tee "$OUT/compare-$sc.txt"
+  done
+  log "results in $OUT"
+}
+
+case "${1:-all}" in
+  all) run_all ;;
+  start) make_cert; start_server "$2" ;;
+  stop) stop_server "$2" ;;
+  restart) start_server "$2" ;;
+  *) echo "usage: $0 [all | start NAME | stop NAME | restart NAME]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,124 @@
+package org.parley.bench;
+
+import java.util.BitSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.parley.xml.Element;
+import org.parley.xml.Namespaces;
+
+/**
+ * 1:1 chat between fixed pairs (clients 0-1, 2-3, …), both sides sending, round-robin over all
+ * senders. Each body carries this phase's tag, the sender's index, its sequence number and the
+ * intended send time, so the receiver measures latency and counts lost and duplicated messages
+ * exactly. A message with another tag (a previous phase's straggler) is ignored.
+ */
+public final class ChatTraffic implements StanzaListener {
+
+    private final List<XmppClient> clients;
+    private final Map<XmppClient, Integer> index = new IdentityHashMap<>();
+    private final String tag = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    private final long[] nextSeq;
+    /** seen[i]: sequence numbers from sender i, touched only on its partner's event loop. */
+    private final BitSet[] seen;
+    private final Recorder latency = new Recorder(3);
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong duplicated = new AtomicLong();
+    private final AtomicLong misrouted = new AtomicLong();
+
+    /** Pairs are formed from the list's order; an odd last client only receives nothing and sends nothing. */
+    public ChatTraffic(List<XmppClient> online) {
+        this.clients = online.subList(0, online.size() - online.size() % 2);
+        for (int i = 0; i < clients.size(); i++) {
+            index.put(clients.get(i), i);
+        }
+        nextSeq = new long[clients.size()];
+        seen = new BitSet[clients.size()];
+        for (int i = 0; i < seen.length; i++) {
+            seen[i] = new BitSet();
+        }
+    }
+
+    public int senders() {
+        return clients.size();
+    }
+
+    public void attach() {
+        clients.forEach(c -> c.listener(this));
+    }
+
+    /** Sends the k-th message of the phase; called from the pacer thread only. */
+    public void send(long k, long intendedNanos) {
+        int from = (int) (k % clients.size());
+        XmppClient sender = clients.get(from);
+        XmppClient to = clients.get(from ^ 1);
+        long seq = nextSeq[from]++;
+        sent.incrementAndGet();
+        sender.send("<message type='chat' to='" + to.jid() + "' id='" + tag + "-" + from + "-" + seq + "'><body>bench "
+                + tag + " " + from + " " + seq + " " + intendedNanos + "</body></message>");
+    }
+
+    @Override
+    public void stanza(XmppClient client, Element stanza) {
+        if (!stanza.name().equals("message")) {
+            return;
+        }
+        String body = stanza.childText("body", Namespaces.CLIENT);
+        if (body == null || !body.startsWith("bench ")) {
+            return;
+        }
+        long now = System.nanoTime();
+        String[] f = body.split(" ");
+        if (f.length != 5 || !f[1].equals(tag)) {
+            return;
+        }
+        int from = Integer.parseInt(f[2]);
+        long seq = Long.parseLong(f[3]);
+        Integer receiver = index.get(client);
+        if (receiver == null || from < 0 || from >= seen.length || (from ^ 1) != receiver) {
+            misrouted.incrementAndGet();
+            return;
+        }
+        received.incrementAndGet();
+        if (seen[from].get((int) seq)) {
+            duplicated.incrementAndGet();
+            return;
+        }
+        seen[from].set((int) seq);
+        latency.recordValue(Math.max(0, (now - Long.parseLong(f[4])) / 1000));
+    }
+
+    public long sent() {
+        return sent.get();
+    }
+
+    public long unique() {
+        return received.get() - duplicated.get();
+    }
+
+    public long duplicated() {
+        return duplicated.get();
+    }
+
+    public long misrouted() {
+        return misrouted.get();
+    }
+
+    /** Waits until every sent message arrived or {@code maxMillis} passed; returns true if all arrived. */
+    public boolean drain(long maxMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + maxMillis;
+        while (unique() < sent() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        return unique() >= sent();
+    }
+
+    public Histogram latencyMicros() {
+        return latency.getIntervalHistogram();
+    }
+}

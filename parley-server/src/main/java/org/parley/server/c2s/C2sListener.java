@@ -1,0 +1,173 @@
+package org.parley.server.c2s;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.parley.server.ParleyCore;
+import org.parley.server.account.Accounts;
+import org.parley.server.auth.SaslMechanisms;
+import org.parley.server.auth.SignInThrottle;
+import org.parley.server.config.ParleyConfig;
+import org.parley.xml.StreamErrorCondition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The XMPP client listener: {@code c2s.port} (STARTTLS, RFC 6120 §5) and
+ * {@code c2s.directTlsPort} (TLS from the first byte, XEP-0368), both on {@code c2s.bind}.
+ * Port 0 binds a free port; {@link #port()} and {@link #directTlsPort()} tell which.
+ *
+ * <p>Start it after the core's modules, whose stream features it reads once at construction.
+ */
+public final class C2sListener implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(C2sListener.class);
+    /** How long stop() lets clients read their system-shutdown error before cutting them off. */
+    private static final long SHUTDOWN_GRACE_MILLIS = 3000;
+
+    private final ParleyConfig.C2s settings;
+    private final C2sServices services;
+    private final SslContext directTls;
+    private final ChannelGroup clients = new DefaultChannelGroup("c2s-clients", GlobalEventExecutor.INSTANCE);
+    private EventLoopGroup group;
+    private Channel startTlsServer;
+    private Channel directTlsServer;
+
+    /**
+     * @param accounts   for in-band registration (XEP-0077) when {@code registration.inBand}
+     * @param mechanisms the SASL mechanisms, backed by the account credentials
+     * @param throttle   slows repeated failed sign-ins per remote address
+     * @param startTls   TLS context for STARTTLS on {@code c2s.port}
+     * @param directTls  TLS context for {@code c2s.directTlsPort}, offering ALPN xmpp-client
+     */
+    public C2sListener(ParleyCore core, Accounts accounts, SaslMechanisms mechanisms, SignInThrottle throttle,
+                       SslContext startTls, SslContext directTls) {
+        this.settings = core.config().c2s();
+        this.directTls = Objects.requireNonNull(directTls, "directTls");
+        StreamFeatures features = new StreamFeatures(mechanisms, core.config().tls().required(),
+                core.config().registration().inBand(), core.features().streamFeatures());
+        this.services = new C2sServices(core, accounts, mechanisms, throttle, Objects.requireNonNull(startTls),
+                features, new SecureRandom());
+    }
+
+    /** Binds both ports; event loop threads = available cores, epoll where the platform has it. */
+    public synchronized void start() throws InterruptedException {
+        if (group != null) {
+            throw new IllegalStateException("already started");
+        }
+        boolean epoll = Epoll.isAvailable();
+        group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        Class<? extends ServerChannel> serverChannel = epoll ? EpollServerSocketChannel.class
+                : NioServerSocketChannel.class;
+        try {
+            startTlsServer = bootstrap(serverChannel, false).bind(settings.bind(), settings.port()).sync().channel();
+            directTlsServer = bootstrap(serverChannel, true).bind(settings.bind(), settings.directTlsPort())
+                    .sync().channel();
+        } catch (InterruptedException | RuntimeException e) {
+            stop();
+            throw e;
+        }
+        log.info("c2s listening on {}:{} (STARTTLS) and {}:{} (direct TLS), {}", settings.bind(), port(),
+                settings.bind(), directTlsPort(), epoll ? "epoll" : "nio");
+    }
+
+    private ServerBootstrap bootstrap(Class<? extends ServerChannel> serverChannel, boolean direct) {
+        int readTimeout = settings.idleTimeoutSeconds();
+        int ping = settings.pingIntervalSeconds();
+        // A keepalive space when we wrote nothing for half the ping interval keeps NAT and
+        // firewall state alive between pings.
+        int keepalive = Math.max(1, ping / 2);
+        return new ServerBootstrap()
+                .group(group)
+                .channel(serverChannel)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                // Writability turns off at 64 KB queued: the connection then stops reading the
+                // client until it reads what we wrote (see ClientConnection).
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        clients.add(ch);
+                        ChannelPipeline p = ch.pipeline();
+                        if (direct) {
+                            p.addLast("tls", directTls.newHandler(ch.alloc()));
+                        }
+                        p.addLast("liveness", new IdleStateHandler(ping, keepalive, 0, TimeUnit.SECONDS));
+                        p.addLast("timeout", new ReadTimeoutHandler(readTimeout, TimeUnit.SECONDS));
+                        p.addLast("xmpp", new ClientConnection(services));
+                    }
+                });
+    }
+
+    /** The bound STARTTLS port. */
+    public int port() {
+        return ((InetSocketAddress) startTlsServer.localAddress()).getPort();
+    }
+
+    /** The bound direct-TLS port. */
+    public int directTlsPort() {
+        return ((InetSocketAddress) directTlsServer.localAddress()).getPort();
+    }
+
+    /** Open client connections, whatever their state. */
+    public int connectionCount() {
+        return clients.size();
+    }
+
+    /**
+     * Stops accepting, sends every client a {@code system-shutdown} stream error, waits briefly
+     * for them to close, then stops the event loops.
+     */
+    public synchronized void stop() {
+        if (group == null) {
+            return;
+        }
+        for (Channel server : new Channel[] {startTlsServer, directTlsServer}) {
+            if (server != null) {
+                server.close().awaitUninterruptibly();
+            }
+        }
+        for (Channel client : clients) {
+            ClientConnection connection = client.pipeline().get(ClientConnection.class);
+            if (connection != null) {
+                client.eventLoop().execute(() -> connection.closeStream(StreamErrorCondition.SYSTEM_SHUTDOWN,
+                        "The server is shutting down"));
+            }
+        }
+        clients.newCloseFuture().awaitUninterruptibly(SHUTDOWN_GRACE_MILLIS);
+        clients.close().awaitUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        group = null;
+        log.info("c2s stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

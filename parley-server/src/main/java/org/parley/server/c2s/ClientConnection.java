@@ -1,0 +1,631 @@
+package org.parley.server.c2s;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.ReadTimeoutException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.jxmpp.jid.EntityFullJid;
+import org.parley.server.auth.ChannelBinding;
+import org.parley.server.auth.SaslFailure;
+import org.parley.server.auth.SaslServerSession;
+import org.parley.server.auth.SaslStep;
+import org.parley.server.core.StanzaErrorException;
+import org.parley.server.tls.ChannelBindings;
+import org.parley.xml.Element;
+import org.parley.xml.InvalidStanzaException;
+import org.parley.xml.Namespaces;
+import org.parley.xml.Stanza;
+import org.parley.xml.StanzaErrorCondition;
+import org.parley.xml.StanzaKind;
+import org.parley.xml.Stanzas;
+import org.parley.xml.StreamErrorCondition;
+import org.parley.xml.StreamHeader;
+import org.parley.xml.XmlStreamException;
+import org.parley.xml.XmlStreamHandler;
+import org.parley.xml.XmlStreamParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: feeds bytes to the XML stream parser and runs RFC 6120 negotiation
+ * (stream header → STARTTLS → SASL → stream restart → bind), then hands stanzas to the router
+ * with 'from' stamped. Runs only on its channel's event loop.
+ *
+ * <p>What an idle bound connection holds here: this handler (a dozen fields), its parser (about
+ * 3.5 KB of Aalto reader state between stanzas), the {@link ClientSession} (two counters), and
+ * no buffers: reads are released after parsing, features are shared bytes, and SASL state
+ * exists only during an exchange. The channel, its TLS engine and the idle timers add Netty's
+ * own per-connection cost.
+ */
+final class ClientConnection extends ChannelInboundHandlerAdapter implements XmlStreamHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
+    /** A peer that does not read our closing stream error is cut off after this long. */
+    private static final long FORCED_CLOSE_SECONDS = 10;
+    /** Elements accepted while an answer is pending; a client that pipelines more is abusive. */
+    private static final int MAX_HELD_ELEMENTS = 16;
+    private static final String END = "</stream:stream>";
+
+    private enum Stage {
+        /** Waiting for the client's stream header (at start and after each restart). */
+        HEADER,
+        /** Stream open: negotiating or exchanging stanzas, see username/session. */
+        OPEN,
+        /** An answer (SASL step, bind, registration) is pending; input is held. */
+        WAITING,
+        CLOSED
+    }
+
+    private final C2sServices services;
+    private ChannelHandlerContext ctx;
+    private XmlStreamParser parser;
+    private Stage stage = Stage.HEADER;
+    private boolean headerSent; // our header of the current stream
+    private String username; // after SASL success
+    private SaslServerSession sasl; // during an exchange only
+    private int failedAuths;
+    private ClientSession session; // after bind
+    private ArrayDeque<Element> held; // while WAITING
+
+    ClientConnection(C2sServices services) {
+        this.services = services;
+    }
+
+    static boolean isSecure(Channel channel) {
+        return channel.pipeline().get(SslHandler.class) != null;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        this.ctx = context;
+        this.parser = new XmlStreamParser(services.c2s().maxStanzaBytes());
+    }
+
+    // ---- input ----
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        ByteBuf buf = (ByteBuf) msg;
+        try {
+            if (stage == Stage.CLOSED || !buf.isReadable()) {
+                return;
+            }
+            int length = buf.readableBytes();
+            byte[] bytes;
+            int offset;
+            if (buf.hasArray()) {
+                bytes = buf.array();
+                offset = buf.arrayOffset() + buf.readerIndex();
+            } else {
+                bytes = ByteBufUtil.getBytes(buf);
+                offset = 0;
+            }
+            parser.feed(bytes, offset, length, this);
+        } catch (XmlStreamException e) {
+            closeStream(e.condition(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("c2s {}: failed to handle input", remote(), e);
+            closeStream(StreamErrorCondition.INTERNAL_SERVER_ERROR, null);
+        } finally {
+            buf.release();
+        }
+    }
+
+    @Override
+    public void streamOpened(StreamHeader header) {
+        StreamErrorCondition problem = StreamHeaders.problem(header, services.core().domain());
+        if (problem != null) {
+            closeStream(problem, "Stream header refused: to=" + header.to() + " version=" + header.version()
+                    + " namespace=" + header.defaultNamespace());
+            return;
+        }
+        write(StreamHeaders.response(header, services.core().domain(), services.random()));
+        headerSent = true;
+        stage = Stage.OPEN;
+        ctx.channel().writeAndFlush(Unpooled.wrappedBuffer(currentFeatures()));
+    }
+
+    private byte[] currentFeatures() {
+        StreamFeatures features = services.features();
+        if (username != null) {
+            return features.binding();
+        }
+        if (secure()) {
+            return features.authentication(channelBinding() != null);
+        }
+        return features.beforeTls();
+    }
+
+    @Override
+    public void element(Element element) {
+        log.trace("c2s {}: <{}> in stage {}", remote(), element.name(), stage);
+        if (stage == Stage.OPEN) {
+            dispatch(element);
+        } else if (stage == Stage.WAITING) {
+            hold(element);
+        }
+    }
+
+    @Override
+    public void streamClosed() {
+        log.debug("c2s {}: client closed its stream", remote());
+        closeStream(null, null);
+    }
+
+    private void dispatch(Element element) {
+        if (session != null) {
+            stanza(element);
+        } else if (element.is("starttls", Namespaces.TLS)) {
+            startTls();
+        } else if (!secure() && services.tlsRequired()) {
+            closeStream(StreamErrorCondition.POLICY_VIOLATION, "This server requires STARTTLS first");
+        } else if (username == null) {
+            beforeAuthentication(element);
+        } else {
+            beforeBinding(element);
+        }
+    }
+
+    private void beforeAuthentication(Element element) {
+        if (element.is("auth", Namespaces.SASL)) {
+            startSasl(element);
+        } else if (element.is("response", Namespaces.SASL)) {
+            saslResponse(element);
+        } else if (element.is("abort", Namespaces.SASL)) {
+            saslFailed(SaslFailure.ABORTED, null);
+        } else if (isStanza(element) && element.name().equals("iq")) {
+            Stanza iq = parse(element);
+            if (iq != null && InBandRegistration.isRegistration(iq)) {
+                register(iq);
+            } else if (iq != null) {
+                closeStream(StreamErrorCondition.NOT_AUTHORIZED, "Sign in first");
+            }
+        } else {
+            closeStream(StreamErrorCondition.NOT_AUTHORIZED, "Sign in first");
+        }
+    }
+
+    private void beforeBinding(Element element) {
+        if (isStanza(element) && element.name().equals("iq")) {
+            Stanza iq = parse(element);
+            if (iq != null && ResourceBinding.isBindRequest(iq)) {
+                bind(iq);
+                return;
+            }
+            if (iq == null) {
+                return;
+            }
+        }
+        closeStream(StreamErrorCondition.NOT_AUTHORIZED, "Bind a resource first");
+    }
+
+    /** The stanza, or null after answering a malformed one with a stanza error. */
+    private Stanza parse(Element element) {
+        try {
+            return Stanza.parse(element);
+        } catch (InvalidStanzaException e) {
+            if (!"error".equals(element.attribute("type"))) {
+                // The bad address cannot be echoed back as one, so the reply carries none.
+                Stanza addressless = Stanza.of(element.withAttribute("from", null).withAttribute("to", null));
+                writeStanza(Stanzas.error(addressless, e.condition(), e.getMessage()));
+            }
+            return null;
+        }
+    }
+
+    private static boolean isStanza(Element element) {
+        return Namespaces.CLIENT.equals(element.namespace()) && StanzaKind.ofElementName(element.name()) != null;
+    }
+
+    // ---- STARTTLS (RFC 6120 §5) ----
+
+    private void startTls() {
+        if (secure() || username != null || sasl != null) {
+            write("<failure xmlns='" + Namespaces.TLS + "'/>");
+            closeStream(null, null);
+            return;
+        }
+        // startTls=true: the <proceed/> below is written in the clear, everything after it encrypted.
+        SslHandler tls = new SslHandler(services.startTls().newEngine(ctx.alloc()), true);
+        ctx.pipeline().addFirst("tls", tls);
+        write("<proceed xmlns='" + Namespaces.TLS + "'/>");
+        // A fresh parser: bytes that followed <starttls/> in the clear must not reach the
+        // encrypted stream (the STARTTLS command-injection attack), so they are dropped with the old one.
+        parser.close();
+        parser = new XmlStreamParser(services.c2s().maxStanzaBytes());
+        restart();
+    }
+
+    private boolean secure() {
+        return isSecure(ctx.channel());
+    }
+
+    private ChannelBinding channelBinding() {
+        SslHandler tls = ctx.pipeline().get(SslHandler.class);
+        return tls == null ? null : ChannelBindings.of(tls).orElse(null);
+    }
+
+    /** A new stream begins on the same connection (after TLS or SASL success). */
+    private void restart() {
+        stage = Stage.HEADER;
+        headerSent = false;
+        held = null;
+    }
+
+    // ---- SASL (RFC 6120 §6) ----
+
+    private void startSasl(Element auth) {
+        if (sasl != null) {
+            saslFailed(SaslFailure.MALFORMED_REQUEST, "An authentication exchange is already in progress");
+            return;
+        }
+        String mechanism = auth.attribute("mechanism");
+        var started = mechanism == null ? java.util.Optional.<SaslServerSession>empty()
+                : services.mechanisms().start(mechanism, secure(), channelBinding());
+        if (started.isEmpty()) {
+            saslFailed(SaslFailure.INVALID_MECHANISM, "Not offered: " + mechanism);
+            return;
+        }
+        byte[] initial;
+        try {
+            initial = SaslElements.data(auth);
+        } catch (IllegalArgumentException e) {
+            saslFailed(SaslFailure.INCORRECT_ENCODING, "The initial response is not base64");
+            return;
+        }
+        sasl = started.get();
+        if (initial == null) {
+            // No initial response: an empty challenge asks for it (RFC 6120 §6.4.2).
+            write("<challenge xmlns='" + Namespaces.SASL + "'/>");
+            return;
+        }
+        evaluate(initial);
+    }
+
+    private void saslResponse(Element response) {
+        if (sasl == null) {
+            saslFailed(SaslFailure.MALFORMED_REQUEST, "No authentication exchange is in progress");
+            return;
+        }
+        byte[] data;
+        try {
+            data = SaslElements.data(response);
+        } catch (IllegalArgumentException e) {
+            saslFailed(SaslFailure.INCORRECT_ENCODING, "The response is not base64");
+            return;
+        }
+        evaluate(data == null ? new byte[0] : data);
+    }
+
+    private void evaluate(byte[] data) {
+        SaslServerSession exchange = sasl;
+        await();
+        CompletionStage<SaslStep> step;
+        try {
+            step = exchange.evaluate(data);
+        } catch (RuntimeException e) {
+            step = CompletableFuture.failedFuture(e);
+        }
+        step.whenCompleteAsync((result, failure) -> saslStep(exchange, result, failure), ctx.executor());
+    }
+
+    private void saslStep(SaslServerSession exchange, SaslStep step, Throwable failure) {
+        if (stage == Stage.CLOSED || sasl != exchange) {
+            return;
+        }
+        if (failure != null) {
+            log.warn("c2s {}: SASL evaluation failed", remote(), failure);
+            saslFailed(SaslFailure.TEMPORARY_AUTH_FAILURE, null);
+        } else if (step instanceof SaslStep.Challenge challenge) {
+            write(SaslElements.challenge(challenge.data()));
+            resume();
+        } else if (step instanceof SaslStep.Success success) {
+            saslSucceeded(success);
+        } else if (step instanceof SaslStep.Failure f) {
+            if (f.condition() == SaslFailure.NOT_AUTHORIZED) {
+                throttledFailure(f);
+            } else {
+                saslFailed(f.condition(), f.text());
+            }
+        }
+    }
+
+    /**
+     * A wrong password: recorded against the client's address, and the failure answer held back
+     * by the throttle's delay (on the event loop's timer, never a sleep), which slows guessing.
+     */
+    private void throttledFailure(SaslStep.Failure failure) {
+        InetAddress address = remoteAddress();
+        services.throttle().failed(address);
+        Duration delay = services.throttle().delayFor(address);
+        log.info("c2s {}: authentication failed: {}{}", remote(), failure.text(),
+                delay.isZero() ? "" : " (answer delayed " + delay.toMillis() + " ms)");
+        if (delay.isZero()) {
+            saslFailed(failure.condition(), null);
+            return;
+        }
+        SaslServerSession exchange = sasl;
+        ctx.executor().schedule(() -> {
+            if (stage != Stage.CLOSED && sasl == exchange) {
+                saslFailed(failure.condition(), null);
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void saslFailed(SaslFailure condition, String text) {
+        sasl = null;
+        failedAuths++;
+        write(SaslElements.failure(condition, text));
+        if (failedAuths >= C2sServices.MAX_AUTH_ATTEMPTS) {
+            closeStream(StreamErrorCondition.POLICY_VIOLATION, "Too many failed authentication attempts");
+            return;
+        }
+        resume();
+    }
+
+    private void saslSucceeded(SaslStep.Success success) {
+        services.throttle().succeeded(remoteAddress());
+        sasl = null;
+        username = success.username();
+        write(SaslElements.success(success.additionalData()));
+        // RFC 6120 §6.4.6: both sides start a fresh stream, forgetting everything before it.
+        parser.reset();
+        restart();
+        resumeReading();
+        log.debug("c2s {}: authenticated as {}", remote(), username);
+    }
+
+    // ---- in-band registration (XEP-0077), before sign-in ----
+
+    private void register(Stanza iq) {
+        if (!services.inBandRegistration() || !secure()) {
+            writeStanza(Stanzas.error(iq, StanzaErrorCondition.SERVICE_UNAVAILABLE, null));
+            return;
+        }
+        await();
+        InBandRegistration.answer(iq, services.accounts()).whenCompleteAsync((reply, failure) -> {
+            if (stage == Stage.CLOSED) {
+                return;
+            }
+            writeStanza(reply != null ? reply : Stanzas.error(iq, StanzaErrorCondition.INTERNAL_SERVER_ERROR, null));
+            resume();
+        }, ctx.executor());
+    }
+
+    // ---- resource binding (RFC 6120 §7) ----
+
+    private void bind(Stanza iq) {
+        EntityFullJid jid;
+        try {
+            jid = ResourceBinding.requestedJid(iq, username, services.core().domain(), services.random());
+        } catch (StanzaErrorException e) {
+            writeStanza(Stanzas.error(iq, e.condition(), e.getMessage()));
+            return;
+        }
+        ClientSession bound = new ClientSession(jid, ctx.channel(), this,
+                services.c2s().maxOutboundQueue(), services.maxOutboundBytes());
+        session = bound;
+        await();
+        // The result goes out only once routing sees the session (UserHubs.attach completes then).
+        services.core().hubs().attach(bound).whenCompleteAsync((done, failure) -> {
+            if (stage == Stage.CLOSED) {
+                return;
+            }
+            if (failure != null) {
+                log.warn("c2s {}: binding {} failed", remote(), jid, failure);
+                services.core().hubs().detach(bound);
+                session = null;
+                writeStanza(Stanzas.error(iq, StanzaErrorCondition.INTERNAL_SERVER_ERROR, null));
+            } else {
+                writeStanza(ResourceBinding.result(iq, jid));
+                bound.open();
+                log.debug("c2s {}: bound {}", remote(), jid);
+            }
+            resume();
+        }, ctx.executor());
+    }
+
+    // ---- stanzas of a bound session ----
+
+    private void stanza(Element element) {
+        if (!isStanza(element)) {
+            closeStream(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
+                    "Not a stanza: <" + element.name() + " xmlns='" + element.namespace() + "'>");
+            return;
+        }
+        Stanza stanza = parse(element);
+        if (stanza == null) {
+            return;
+        }
+        EntityFullJid jid = session.jid();
+        if (SessionStanzas.claimsAnotherAddress(stanza, jid)) {
+            closeStream(StreamErrorCondition.INVALID_FROM, "This stream is bound to " + jid);
+            return;
+        }
+        stanza = stanza.withFrom(jid);
+        Stanza answer = stanza.isIq() ? SessionStanzas.answerAtStream(stanza, services.core().domain()) : null;
+        if (answer != null) {
+            writeStanza(answer);
+        } else {
+            services.core().router().route(stanza);
+        }
+    }
+
+    // ---- waiting for an answer ----
+
+    /** Stops reading while an answer is pending; elements already read are held. */
+    private void await() {
+        stage = Stage.WAITING;
+        ctx.channel().config().setAutoRead(false);
+    }
+
+    /** The pending answer was written: handle held elements, then read again. */
+    private void resume() {
+        if (stage == Stage.CLOSED) {
+            return;
+        }
+        stage = Stage.OPEN;
+        while (held != null && stage == Stage.OPEN) {
+            Element next = held.poll();
+            if (next == null) {
+                held = null;
+            } else {
+                dispatch(next);
+            }
+        }
+        resumeReading();
+    }
+
+    private void resumeReading() {
+        if (stage != Stage.WAITING && stage != Stage.CLOSED) {
+            ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+        }
+    }
+
+    private void hold(Element element) {
+        if (held == null) {
+            held = new ArrayDeque<>(4);
+        }
+        if (held.size() >= MAX_HELD_ELEMENTS) {
+            closeStream(StreamErrorCondition.POLICY_VIOLATION, "Too much input while an answer is pending");
+            return;
+        }
+        held.add(element);
+    }
+
+    /** A client that does not read what we write is not read either, until it catches up. */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) {
+        resumeReading();
+        context.fireChannelWritabilityChanged();
+    }
+
+    // ---- liveness ----
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) {
+        if (event instanceof IdleStateEvent idle) {
+            if (idle.state() == IdleState.WRITER_IDLE && headerSent && stage != Stage.CLOSED) {
+                write(" "); // RFC 6120 §4.6.1 whitespace keepalive
+            } else if (idle.state() == IdleState.READER_IDLE && session != null && stage == Stage.OPEN) {
+                ping();
+            }
+            return;
+        }
+        if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
+            log.debug("c2s {}: TLS handshake failed: {}", remote(), handshake.cause().toString());
+            context.close();
+            return;
+        }
+        context.fireUserEventTriggered(event);
+    }
+
+    /**
+     * XEP-0199 ping after inbound silence. Its answer needs no matching: any byte from the
+     * client resets the read timeout, and the router drops the result as an unknown iq answer.
+     */
+    private void ping() {
+        writeStanza(SessionStanzas.ping(services.core().domain(), session.jid(), services.core().iqTracker().newId()));
+    }
+
+    // ---- output and closing ----
+
+    private void write(String xml) {
+        ctx.channel().writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), xml));
+    }
+
+    private void writeStanza(Stanza stanza) {
+        write(stanza.toXml());
+    }
+
+    /**
+     * Ends the stream: our header if not yet sent (RFC 6120 §4.9.1.1), the stream error when a
+     * condition is given, the closing tag, then the TCP connection once that is flushed.
+     */
+    void closeStream(StreamErrorCondition condition, String text) {
+        if (stage == Stage.CLOSED) {
+            return;
+        }
+        stage = Stage.CLOSED;
+        held = null;
+        sasl = null;
+        parser.close();
+        Channel channel = ctx.channel();
+        if (condition != null) {
+            log.info("c2s {}{}: stream error {}: {}", remote(), session == null ? "" : " " + session.jid(),
+                    condition.elementName(), text);
+        }
+        if (!channel.isActive()) {
+            return;
+        }
+        StringBuilder out = new StringBuilder(256);
+        if (!headerSent) {
+            out.append(StreamHeaders.response(null, services.core().domain(), services.random()));
+        }
+        if (condition != null) {
+            out.append(condition.toXml(text));
+        }
+        out.append(END);
+        channel.config().setAutoRead(false);
+        channel.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), out)).addListener(ChannelFutureListener.CLOSE);
+        channel.eventLoop().schedule(() -> {
+            channel.close();
+        }, FORCED_CLOSE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        stage = Stage.CLOSED;
+        held = null;
+        sasl = null;
+        parser.close();
+        if (session != null) {
+            services.core().hubs().detach(session);
+            session.discardHeld();
+        }
+        log.debug("c2s {}: connection closed", remote());
+        context.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        if (cause instanceof ReadTimeoutException) {
+            closeStream(StreamErrorCondition.CONNECTION_TIMEOUT,
+                    "Nothing received for " + services.c2s().idleTimeoutSeconds() + " seconds");
+        } else if (cause instanceof IOException || cause instanceof SSLException
+                || cause.getCause() instanceof SSLException) {
+            // The transport broke (reset, TLS alert): no stream is left to carry an error.
+            log.debug("c2s {}: connection failed: {}", remote(), cause.toString());
+            context.close();
+        } else {
+            log.warn("c2s {}: unexpected failure", remote(), cause);
+            closeStream(StreamErrorCondition.INTERNAL_SERVER_ERROR, null);
+        }
+    }
+
+    private InetAddress remoteAddress() {
+        return ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+    }
+
+    private SocketAddress remote() {
+        return ctx.channel().remoteAddress();
+    }
+}

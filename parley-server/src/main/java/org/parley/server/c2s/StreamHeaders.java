@@ -1,0 +1,66 @@
+package org.parley.server.c2s;
+
+import java.util.Base64;
+import java.util.Random;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+import org.parley.xml.Namespaces;
+import org.parley.xml.StreamErrorCondition;
+import org.parley.xml.StreamHeader;
+
+/** Checks a client's stream header (RFC 6120 §4.7) and builds the server's answering header. */
+final class StreamHeaders {
+
+    private StreamHeaders() {
+    }
+
+    /** Why this client header cannot open a stream to {@code domain}, or null when it can. */
+    static StreamErrorCondition problem(StreamHeader header, DomainBareJid domain) {
+        if (!Namespaces.CLIENT.equals(header.defaultNamespace())) {
+            return StreamErrorCondition.INVALID_NAMESPACE;
+        }
+        // A missing 'to' is tolerated (it SHOULD be present, §4.7.2) and means our domain.
+        if (header.to() != null && !isDomain(header.to(), domain)) {
+            return StreamErrorCondition.HOST_UNKNOWN;
+        }
+        if (!isVersionOne(header.version())) {
+            return StreamErrorCondition.UNSUPPORTED_VERSION;
+        }
+        return null;
+    }
+
+    private static boolean isDomain(String to, DomainBareJid domain) {
+        try {
+            return JidCreate.domainBareFrom(to).equals(domain);
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Major version 1 (any minor: we answer 1.0, the highest we speak, §4.7.5). A missing version
+     * means a pre-RFC 3920 client, which could not negotiate TLS or SASL with us.
+     */
+    private static boolean isVersionOne(String version) {
+        if (version == null) {
+            return false;
+        }
+        int dot = version.indexOf('.');
+        String major = dot < 0 ? version : version.substring(0, dot);
+        return major.strip().replaceFirst("^0+(?=.)", "").equals("1");
+    }
+
+    /**
+     * The server's header: from our domain, to the client's 'from' when it gave one, a fresh
+     * unguessable id (§4.7.3), and the client's language or English.
+     */
+    static String response(StreamHeader client, DomainBareJid domain, Random random) {
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        String lang = client == null || client.lang() == null ? "en" : client.lang();
+        String to = client == null ? null : client.from();
+        return new StreamHeader(to, domain.toString(), Base64.getUrlEncoder().withoutPadding().encodeToString(id),
+                "1.0", lang, Namespaces.CLIENT).toXml(true);
+    }
+}
