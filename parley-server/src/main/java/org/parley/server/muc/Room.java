@@ -110,7 +110,12 @@ public final class Room {
         if (request.isError() || (request.isIq() && !request.isIqRequest()) || request.from() == null) {
             return;
         }
-        host.send(Stanzas.error(request, e.condition(), e.errorType(), e.text()));
+        Stanza answered = request;
+        if (request.isPresence()) {
+            // The join's muc element may hold the room password: never echo it back.
+            answered = request.withElement(request.element().withoutChildren(c -> c.is("x", MucNamespaces.MUC)));
+        }
+        host.send(Stanzas.error(answered, e.condition(), e.errorType(), e.text()));
     }
 
     RoomHost host() {
