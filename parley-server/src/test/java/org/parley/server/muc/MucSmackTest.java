@@ -88,7 +88,9 @@ class MucSmackTest {
         aliceRoom.invite(JidCreate.entityBareFrom("bob@localhost"), "roadmap review");
         assertThat(invited.get(10, TimeUnit.SECONDS)).isEqualTo("plans@conference.localhost roadmap review");
         bobRoom.join(nick("Bob"));
-        assertThat(aliceRoom.getOccupants()).extracting(Object::toString).contains("plans@conference.localhost/Bob");
+        // Alice's client sees Bob's presence on its own connection, independently of Bob's join returning.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> aliceRoom.getOccupants()
+                .stream().anyMatch(o -> o.toString().equals("plans@conference.localhost/Bob")));
 
         bobRoom.sendMessage("hello everyone");
         Message heard = aliceRoom.nextMessage(10_000);
