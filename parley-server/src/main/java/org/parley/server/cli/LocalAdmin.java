@@ -28,6 +28,17 @@ import org.jxmpp.stringprep.XmppStringprepException;
 import org.parley.server.account.AccountService;
 import org.parley.server.account.AccountStore;
 import org.parley.server.account.InvalidAccountException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.parley.server.muc.Affiliation;
+import org.parley.server.muc.MucModule;
+import org.parley.server.muc.admin.RoomAdminException;
+import org.parley.server.muc.admin.RoomAdministration;
+import org.parley.server.muc.admin.RoomInfo;
+import org.parley.server.muc.admin.RoomSpec;
+import org.parley.server.muc.admin.StoredRoomAdministration;
+import org.parley.server.muc.store.JdbcRoomStore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
 import org.parley.server.auth.ScramCredentialFactory;
@@ -49,17 +60,19 @@ final class LocalAdmin implements AdminAccess {
     private final BlockingPool blocking;
     private final AccountService accounts;
     private final AdminTokens tokens;
+    private final RoomAdministration rooms;
     private final ParleyConfig config;
     private final Jdbc jdbc;
 
     private LocalAdmin(Database database, BlockingPool blocking, AccountService accounts, AdminTokens tokens,
-                       ParleyConfig config, Jdbc jdbc) {
+                       RoomAdministration rooms, ParleyConfig config, Jdbc jdbc) {
         this.config = config;
         this.jdbc = jdbc;
         this.database = database;
         this.blocking = blocking;
         this.accounts = accounts;
         this.tokens = tokens;
+        this.rooms = rooms;
     }
 
     static LocalAdmin open(ParleyConfig config) {
@@ -81,7 +94,9 @@ final class LocalAdmin implements AdminAccess {
                     JidCreate.domainBareFrom(config.domain()), Clock.systemUTC());
             AdminTokens tokens = new AdminTokens(new AdminTokenStore(jdbc),
                     random, Clock.systemUTC());
-            return new LocalAdmin(database, blocking, accounts, tokens, config, jdbc);
+            RoomAdministration rooms = new StoredRoomAdministration(new JdbcRoomStore(jdbc), blocking, config.muc(),
+                    JidCreate.domainBareFrom(config.domain()), MucModule.serviceDomain(config), Clock.systemUTC());
+            return new LocalAdmin(database, blocking, accounts, tokens, rooms, config, jdbc);
         } catch (XmppStringprepException | RuntimeException e) {
             blocking.close();
             database.close();
@@ -150,12 +165,57 @@ final class LocalAdmin implements AdminAccess {
         }
     }
 
+    @Override
+    public List<RoomView> listRooms() {
+        return await(rooms.list()).stream().map(LocalAdmin::view).toList();
+    }
+
+    @Override
+    public Optional<RoomView> room(String name) {
+        return await(rooms.info(name)).map(LocalAdmin::view);
+    }
+
+    @Override
+    public RoomView createRoom(RoomSpec spec) {
+        return view(await(call(() -> rooms.create(spec))));
+    }
+
+    @Override
+    public boolean destroyRoom(String name, String reason) {
+        return await(call(() -> rooms.destroy(name, reason)));
+    }
+
+    @Override
+    public RoomView setAffiliation(String room, String user, String affiliation) {
+        Affiliation a = Affiliation.parse(affiliation);
+        if (a == null) {
+            throw new CliFailure("affiliation must be owner, admin, member, outcast or none, not " + affiliation);
+        }
+        return view(await(call(() -> rooms.setAffiliation(room, user, a))));
+    }
+
+    /** Administration refuses some requests before any future exists (a bad name): same handling as a failed future. */
+    private static <T> CompletableFuture<T> call(java.util.function.Supplier<CompletableFuture<T>> operation) {
+        try {
+            return operation.get();
+        } catch (RoomAdminException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    static RoomView view(RoomInfo r) {
+        Map<String, String> affs = new TreeMap<>();
+        r.affiliations().forEach((jid, a) -> affs.put(jid, a.xmlValue()));
+        return new RoomView(r.name(), r.jid(), r.config().name(), r.config().description(), r.config().persistent(),
+                r.config().membersOnly(), r.config().publicRoom(), r.occupants(), affs);
+    }
+
     private static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof InvalidAccountException) {
+            if (cause instanceof InvalidAccountException || cause instanceof RoomAdminException) {
                 throw new CliFailure(cause.getMessage(), cause);
             }
             throw new CliFailure("database error: " + cause.getMessage(), cause);

@@ -13,9 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.parley.server.admin.TokenScope;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.parley.server.muc.admin.RoomSpec;
 
 /** {@link AdminAccess} through a running server's REST API ({@code openapi.yaml}). */
 final class RemoteAdmin implements AdminAccess {
@@ -101,6 +105,73 @@ final class RemoteAdmin implements AdminAccess {
             throw failure(r);
         }
         return parse(r).path("token").asText();
+    }
+
+    @Override
+    public List<RoomView> listRooms() {
+        HttpResponse<String> r = send("GET", "/api/v1/rooms", null);
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        List<RoomView> rooms = new ArrayList<>();
+        parse(r).path("rooms").forEach(room -> rooms.add(room(room)));
+        return rooms;
+    }
+
+    @Override
+    public Optional<RoomView> room(String name) {
+        HttpResponse<String> r = send("GET", "/api/v1/rooms/" + segment(name), null);
+        if (r.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        return Optional.of(room(parse(r)));
+    }
+
+    @Override
+    public RoomView createRoom(RoomSpec spec) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", spec.name());
+        body.put("title", spec.title());
+        body.put("description", spec.description());
+        body.put("membersOnly", spec.membersOnly());
+        body.put("public", spec.publicRoom());
+        body.put("owners", spec.owners());
+        body.put("members", spec.members());
+        HttpResponse<String> r = send("POST", "/api/v1/rooms", body);
+        if (r.statusCode() != 201) {
+            throw failure(r);
+        }
+        return room(parse(r));
+    }
+
+    @Override
+    public boolean destroyRoom(String name, String reason) {
+        String query = reason == null ? "" : "?reason=" + segment(reason);
+        HttpResponse<String> r = send("DELETE", "/api/v1/rooms/" + segment(name) + query, null);
+        return r.statusCode() == 204 || expectOr(r, 404);
+    }
+
+    @Override
+    public RoomView setAffiliation(String room, String user, String affiliation) {
+        HttpResponse<String> r = send("PUT", "/api/v1/rooms/" + segment(room) + "/members/" + segment(user),
+                Map.of("affiliation", affiliation));
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        return room(parse(r));
+    }
+
+    private static RoomView room(JsonNode n) {
+        Map<String, String> affs = new TreeMap<>();
+        n.path("affiliations").forEach(a -> affs.put(a.path("jid").asText(), a.path("affiliation").asText()));
+        List<String> occupants = new ArrayList<>();
+        n.path("occupants").forEach(o -> occupants.add(o.asText()));
+        return new RoomView(n.path("name").asText(), n.path("jid").asText(), n.path("title").asText(),
+                n.path("description").asText(), n.path("persistent").asBoolean(), n.path("membersOnly").asBoolean(),
+                n.path("public").asBoolean(), occupants, affs);
     }
 
     /** False when the status is the expected "no" answer; any other status is a failure. */
