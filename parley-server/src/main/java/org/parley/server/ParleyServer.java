@@ -37,7 +37,11 @@ import org.parley.server.message.MessageModule;
 import org.parley.server.offline.OfflineModule;
 import org.parley.server.presence.PresenceModule;
 import org.parley.server.roster.RosterModule;
+import org.parley.server.contacts.ContactTransfer;
+import org.parley.server.directory.UserCheck;
+import org.parley.server.http.ContactRoutes;
 import org.parley.server.http.DirectoryRoutes;
+import org.parley.server.http.UserCheckRoutes;
 import org.parley.server.http.HealthRoutes;
 import org.parley.server.http.HttpListener;
 import org.parley.server.http.OpenApiRoutes;
@@ -78,6 +82,7 @@ public final class ParleyServer implements AutoCloseable {
     private LdapDirectory directory;
     private DirectoryModule directoryModule;
     private CredentialSource credentials;
+    private RosterModule roster;
 
     public ParleyServer(ParleyConfig config) {
         this.config = config;
@@ -98,7 +103,7 @@ public final class ParleyServer implements AutoCloseable {
             started.add(directory);
         }
         credentials = credentialSource();
-        RosterModule roster = new RosterModule();
+        roster = new RosterModule();
         directoryModule = new DirectoryModule(roster, directory);
         core.start(accounts, modules(roster, directoryModule));
         tlsIdentity = loadTlsIdentity();
@@ -205,7 +210,11 @@ public final class ParleyServer implements AutoCloseable {
                 new OpenApiRoutes(),
                 new UserRoutes(accounts, mapper),
                 new TokenRoutes(tokens, core.blocking(), mapper),
-                new DirectoryRoutes(directoryModule))).start();
+                new DirectoryRoutes(directoryModule),
+                new UserCheckRoutes(new UserCheck(new DirectoryStore(core.jdbc()), directory, config.ldap().mapping()),
+                        core.blocking()),
+                new ContactRoutes(new ContactTransfer(roster.service(), core.jdbc(), core.blocking(), core.domain()),
+                        mapper))).start();
         started.add(http::close);
         LocalAdminFiles adminFiles = new LocalAdminFiles(config.dataPath());
         try {

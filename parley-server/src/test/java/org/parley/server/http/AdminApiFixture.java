@@ -12,7 +12,14 @@ import java.util.List;
 import org.parley.server.ParleyCore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
+import org.parley.server.contacts.ContactTransfer;
 import org.parley.server.directory.DirectoryModule;
+import org.parley.server.directory.DirectoryStore;
+import org.parley.server.directory.LdapDirectory;
+import org.parley.server.directory.UserCheck;
+import org.parley.server.roster.RosterModule;
+import org.parley.server.roster.RosterService;
+import org.parley.server.roster.RosterStore;
 import org.parley.server.testing.CoreHarness;
 
 /** A harnessed core with the real HTTP listener on a free loopback port, and a client for it. */
@@ -26,11 +33,23 @@ public final class AdminApiFixture implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper();
 
     public AdminApiFixture() {
-        this(CoreHarness.start(), new DirectoryModule(null, null));
+        this(new RosterModule());
+    }
+
+    private AdminApiFixture(RosterModule roster) {
+        this(CoreHarness.start(roster), new DirectoryModule(null, null), roster, null);
     }
 
     /** Over a given harness; {@code directory} serves the directory routes (unstarted: no directory). */
     public AdminApiFixture(CoreHarness harness, DirectoryModule directory) {
+        this(harness, directory, null, null);
+    }
+
+    /**
+     * Over a given harness with its started roster module (for the contacts routes; null: a
+     * roster service of its own) and LDAP directory (for the user check; null: none).
+     */
+    public AdminApiFixture(CoreHarness harness, DirectoryModule directory, RosterModule roster, LdapDirectory ldap) {
         this.harness = harness;
         ParleyCore core = harness.core();
         tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), new SecureRandom(), core.clock());
@@ -39,7 +58,12 @@ public final class AdminApiFixture implements AutoCloseable {
                 new OpenApiRoutes(),
                 new UserRoutes(harness.accounts(), mapper),
                 new TokenRoutes(tokens, core.blocking(), mapper),
-                new DirectoryRoutes(directory))).start();
+                new DirectoryRoutes(directory),
+                new UserCheckRoutes(new UserCheck(new DirectoryStore(core.jdbc()), ldap, core.config().ldap().mapping()),
+                        core.blocking()),
+                new ContactRoutes(new ContactTransfer(roster != null ? roster.service()
+                        : new RosterService(core.hubs(), new RosterStore(core.jdbc()), core.blocking(), core.events()),
+                        core.jdbc(), core.blocking(), core.domain()), mapper))).start();
         token = tokens.create("test");
     }
 
