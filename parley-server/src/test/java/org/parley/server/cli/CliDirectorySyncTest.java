@@ -12,12 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.server.admin.LocalAdminFiles;
 import org.parley.server.config.ConfigLoader;
-import org.parley.server.directory.DirectoryModule;
 import org.parley.server.directory.LdapDirectory;
 import org.parley.server.directory.TestDirectories;
 import org.parley.server.http.AdminApiFixture;
-import org.parley.server.roster.RosterModule;
-import org.parley.server.testing.CoreHarness;
 
 /** {@code parley directory sync}, without a server (on the database) and with one (through the API). */
 class CliDirectorySyncTest {
@@ -80,9 +77,7 @@ class CliDirectorySyncTest {
     void withARunningServerTheSyncGoesThroughTheApi() throws Exception {
         Path dataDir = Files.createDirectory(tmp.resolve("data"));
         try (LdapDirectory directory = LdapDirectory.open(new ConfigLoader().load(null, ldapOverrides).ldap())) {
-            RosterModule roster = new RosterModule();
-            DirectoryModule module = new DirectoryModule(roster, directory);
-            try (AdminApiFixture api = new AdminApiFixture(CoreHarness.start(ldapOverrides, roster, module), module)) {
+            try (AdminApiFixture api = new AdminApiFixture(ldapOverrides, directory)) {
                 new LocalAdminFiles(dataDir).publish(api.tokens, api.listener.localAddress());
                 // No LDAP settings on the command line: the server's own directory does the work.
                 CliRun r = CliRun.run(dataDir, "directory", "sync");

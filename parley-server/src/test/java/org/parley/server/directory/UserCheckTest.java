@@ -11,9 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.server.config.ConfigLoader;
 import org.parley.server.directory.UserCheckReport.Source;
 import org.parley.server.http.AdminApiFixture;
-import org.parley.server.roster.RosterModule;
 import org.parley.server.storage.Jdbc;
-import org.parley.server.testing.CoreHarness;
 
 /**
  * Duplicate and invalid users in the users table (rows written before normalisation, or by
@@ -44,10 +42,7 @@ class UserCheckTest {
 
             List<String> overrides = ldap.overrides(ldap.ldapUrl());
             try (LdapDirectory directory = LdapDirectory.open(new ConfigLoader().load(null, overrides).ldap())) {
-                RosterModule roster = new RosterModule();
-                DirectoryModule module = new DirectoryModule(roster, directory);
-                try (AdminApiFixture api = new AdminApiFixture(CoreHarness.start(overrides, roster, module), module,
-                        roster, directory)) {
+                try (AdminApiFixture api = new AdminApiFixture(overrides, directory)) {
                     Jdbc jdbc = api.harness.core().jdbc();
                     // Rows as an old import or a hand edit might have left them.
                     for (String name : List.of("Carol", "carol", "\uff43\uff41\uff52\uff4f\uff4c", "bad user")) {

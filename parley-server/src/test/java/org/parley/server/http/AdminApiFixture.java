@@ -12,14 +12,13 @@ import java.util.List;
 import org.parley.server.ParleyCore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
+import org.parley.server.ServerModules;
+import org.parley.server.core.Module;
 import org.parley.server.contacts.ContactTransfer;
-import org.parley.server.directory.DirectoryModule;
 import org.parley.server.directory.DirectoryStore;
 import org.parley.server.directory.LdapDirectory;
 import org.parley.server.directory.UserCheck;
-import org.parley.server.roster.RosterModule;
-import org.parley.server.roster.RosterService;
-import org.parley.server.roster.RosterStore;
+import org.parley.server.richpresence.RichPresenceModule;
 import org.parley.server.testing.CoreHarness;
 
 /** A harnessed core with the real HTTP listener on a free loopback port, and a client for it. */
@@ -29,28 +28,24 @@ public final class AdminApiFixture implements AutoCloseable {
     public final AdminTokens tokens;
     public final HttpListener listener;
     public final String token;
+    public final RichPresenceModule rich;
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
     public AdminApiFixture() {
-        this(new RosterModule());
+        this(List.of(), null);
     }
 
-    private AdminApiFixture(RosterModule roster) {
-        this(CoreHarness.start(roster), new DirectoryModule(null, null), roster, null);
+    /** {@code overrides}: --set style configuration (e.g. a calendar source). */
+    public AdminApiFixture(List<String> overrides) {
+        this(overrides, null);
     }
 
-    /** Over a given harness; {@code directory} serves the directory routes (unstarted: no directory). */
-    public AdminApiFixture(CoreHarness harness, DirectoryModule directory) {
-        this(harness, directory, null, null);
-    }
-
-    /**
-     * Over a given harness with its started roster module (for the contacts routes; null: a
-     * roster service of its own) and LDAP directory (for the user check; null: none).
-     */
-    public AdminApiFixture(CoreHarness harness, DirectoryModule directory, RosterModule roster, LdapDirectory ldap) {
-        this.harness = harness;
+    /** With every module of a node; {@code ldap}: an opened directory, or null for none. */
+    public AdminApiFixture(List<String> overrides, LdapDirectory ldap) {
+        ServerModules modules = new ServerModules(ldap);
+        rich = modules.richPresence();
+        harness = CoreHarness.start(overrides, modules.all().toArray(Module[]::new));
         ParleyCore core = harness.core();
         tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), new SecureRandom(), core.clock());
         listener = new HttpListener("127.0.0.1", 0, tokens, mapper, List.of(
@@ -58,12 +53,13 @@ public final class AdminApiFixture implements AutoCloseable {
                 new OpenApiRoutes(),
                 new UserRoutes(harness.accounts(), mapper),
                 new TokenRoutes(tokens, core.blocking(), mapper),
-                new DirectoryRoutes(directory),
+                new DirectoryRoutes(modules.directory()),
+                new PresenceRoutes(rich.service(), harness.accounts(), core.domain(), mapper,
+                        r -> core.blocking().run(r::run)),
                 new UserCheckRoutes(new UserCheck(new DirectoryStore(core.jdbc()), ldap, core.config().ldap().mapping()),
                         core.blocking()),
-                new ContactRoutes(new ContactTransfer(roster != null ? roster.service()
-                        : new RosterService(core.hubs(), new RosterStore(core.jdbc()), core.blocking(), core.events()),
-                        core.jdbc(), core.blocking(), core.domain()), mapper))).start();
+                new ContactRoutes(new ContactTransfer(modules.roster().service(), core.jdbc(), core.blocking(),
+                        core.domain()), mapper))).start();
         token = tokens.create("test");
     }
 
