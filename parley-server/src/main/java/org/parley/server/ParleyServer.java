@@ -39,7 +39,11 @@ import org.parley.server.muc.MucModule;
 import org.parley.server.offline.OfflineModule;
 import org.parley.server.presence.PresenceModule;
 import org.parley.server.roster.RosterModule;
+import org.parley.server.contacts.ContactTransfer;
+import org.parley.server.directory.UserCheck;
+import org.parley.server.http.ContactRoutes;
 import org.parley.server.http.DirectoryRoutes;
+import org.parley.server.http.UserCheckRoutes;
 import org.parley.server.http.HealthRoutes;
 import org.parley.server.http.HttpListener;
 import org.parley.server.http.HttpRoutes;
@@ -189,7 +193,11 @@ public final class ParleyServer implements AutoCloseable {
                 new TokenRoutes(tokens, core.blocking(), mapper),
                 new DirectoryRoutes(modules.directory()),
                 new PresenceRoutes(modules.richPresence().service(), accounts, core.domain(), mapper,
-                        r -> core.blocking().run(r::run))));
+                        r -> core.blocking().run(r::run)),
+                new UserCheckRoutes(new UserCheck(new DirectoryStore(core.jdbc()), directory, config.ldap().mapping()),
+                        core.blocking()),
+                new ContactRoutes(new ContactTransfer(modules.roster().service(), core.jdbc(), core.blocking(),
+                        core.domain()), mapper)));
         MucModule muc = modules.muc();
         if (muc.administration() != null) {
             // Absent when muc.enabled is false: /api/v1/rooms then answers 404 like any unknown path.

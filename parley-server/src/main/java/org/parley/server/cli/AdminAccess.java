@@ -35,6 +35,16 @@ interface AdminAccess extends AutoCloseable {
      */
     java.util.Map<String, Object> syncDirectory();
 
+    /** Duplicate and invalid users, in the users table and the directory when one is configured. */
+    org.parley.server.directory.UserCheckReport checkUsers();
+
+    /** The contact lists of {@code users} (normalised), or of everyone when empty. */
+    List<org.parley.server.contacts.UserContacts> exportContacts(List<String> users);
+
+    /** Writes contact lists, one transaction per user. */
+    org.parley.server.contacts.ImportReport importContacts(List<org.parley.server.contacts.UserContacts> users,
+                                                           boolean replace);
+
     /** Issues a token with these scopes and returns it in clear. */
     String createToken(String name, Set<TokenScope> scopes);
 

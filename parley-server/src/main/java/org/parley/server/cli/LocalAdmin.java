@@ -8,7 +8,12 @@ import org.jxmpp.jid.DomainBareJid;
 import org.parley.server.ParleyCore;
 import org.parley.server.config.ConfigException;
 import org.parley.server.core.UserHubs;
+import org.parley.server.contacts.ContactTransfer;
+import org.parley.server.contacts.ImportReport;
+import org.parley.server.contacts.UserContacts;
 import org.parley.server.directory.DirectoryStore;
+import org.parley.server.directory.UserCheck;
+import org.parley.server.directory.UserCheckReport;
 import org.parley.server.directory.DirectorySync;
 import org.parley.server.directory.LdapDirectory;
 import org.parley.server.directory.SharedGroups;
@@ -151,6 +156,57 @@ final class LocalAdmin implements AdminAccess {
             throw new CliFailure(e.getMessage(), e);
         } catch (StorageException e) {
             throw new CliFailure("database error: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public UserCheckReport checkUsers() {
+        DirectoryStore store = new DirectoryStore(jdbc);
+        try {
+            if (!config.ldap().configured()) {
+                return new UserCheck(store, null, config.ldap().mapping()).run();
+            }
+            try (LdapDirectory directory = LdapDirectory.open(config.ldap())) {
+                return new UserCheck(store, directory, config.ldap().mapping()).run();
+            }
+        } catch (LDAPException e) {
+            throw new CliFailure("the directory did not answer: " + e.getMessage(), e);
+        } catch (ConfigException e) {
+            throw new CliFailure(e.getMessage(), e);
+        } catch (StorageException e) {
+            throw new CliFailure("database error: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<UserContacts> exportContacts(List<String> users) {
+        try {
+            return contacts().export(users).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ContactTransfer.NoSuchUser) {
+                throw new CliFailure(e.getCause().getMessage(), e.getCause());
+            }
+            throw new CliFailure("database error: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure("interrupted", e);
+        }
+    }
+
+    @Override
+    public ImportReport importContacts(List<UserContacts> users, boolean replace) {
+        return await(contacts().importAll(users, replace));
+    }
+
+    /** No server runs, so nobody is online: the hubs stay empty and roster writes go to the database. */
+    private ContactTransfer contacts() {
+        EventBus events = new EventBus();
+        RosterService rosters = new RosterService(new UserHubs(Runnable::run, events), new RosterStore(jdbc),
+                blocking, events);
+        try {
+            return new ContactTransfer(rosters, jdbc, blocking, JidCreate.domainBareFrom(config.domain()));
+        } catch (XmppStringprepException e) {
+            throw new CliFailure("invalid domain: " + e.getMessage(), e);
         }
     }
 

@@ -20,6 +20,10 @@ import org.parley.server.admin.TokenScope;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.parley.server.muc.admin.RoomSpec;
+import org.parley.server.contacts.ContactsJson;
+import org.parley.server.contacts.ImportReport;
+import org.parley.server.contacts.UserContacts;
+import org.parley.server.directory.UserCheckReport;
 
 /** {@link AdminAccess} through a running server's REST API ({@code openapi.yaml}). */
 final class RemoteAdmin implements AdminAccess {
@@ -95,6 +99,55 @@ final class RemoteAdmin implements AdminAccess {
         Map<String, Object> report = new java.util.LinkedHashMap<>();
         parse(r).fields().forEachRemaining(e -> report.put(e.getKey(), e.getValue().asLong()));
         return report;
+    }
+
+    @Override
+    public UserCheckReport checkUsers() {
+        HttpResponse<String> r = send("GET", "/api/v1/users/check", null);
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        try {
+            return mapper.treeToValue(parse(r), UserCheckReport.class);
+        } catch (JsonProcessingException e) {
+            throw new CliFailure("the server at " + base + " answered a user check this CLI cannot read: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    @Override
+    public List<UserContacts> exportContacts(List<String> users) {
+        StringBuilder path = new StringBuilder("/api/v1/contacts");
+        for (int i = 0; i < users.size(); i++) {
+            path.append(i == 0 ? '?' : '&').append("user=").append(segment(users.get(i)));
+        }
+        HttpResponse<String> r = send("GET", path.toString(), null);
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        try {
+            return new ContactsJson(mapper).fromJson(parse(r).get("users"));
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure("the server at " + base + " sent contacts this CLI cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ImportReport importContacts(List<UserContacts> users, boolean replace) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("users", new ContactsJson(mapper).toJson(users));
+        body.put("replace", replace);
+        HttpResponse<String> r = send("POST", "/api/v1/contacts", body);
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        JsonNode report = parse(r);
+        List<String> imported = new ArrayList<>();
+        report.path("imported").forEach(u -> imported.add(u.asText()));
+        List<ImportReport.Failure> failed = new ArrayList<>();
+        report.path("failed").forEach(f -> failed.add(
+                new ImportReport.Failure(f.path("user").asText(), f.path("reason").asText())));
+        return new ImportReport(imported, failed);
     }
 
     @Override

@@ -14,8 +14,11 @@ import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
 import org.parley.server.ServerModules;
 import org.parley.server.core.Module;
+import org.parley.server.contacts.ContactTransfer;
+import org.parley.server.directory.DirectoryStore;
 import org.parley.server.directory.LdapDirectory;
 import org.parley.server.muc.MucModule;
+import org.parley.server.directory.UserCheck;
 import org.parley.server.richpresence.RichPresenceModule;
 import org.parley.server.testing.CoreHarness;
 
@@ -56,7 +59,11 @@ public final class AdminApiFixture implements AutoCloseable {
                 new DirectoryRoutes(modules.directory()),
                 new PresenceRoutes(rich.service(), harness.accounts(), core.domain(), mapper,
                         r -> core.blocking().run(r::run)),
-                new RoomRoutes(muc.administration(), mapper))).start();
+                new RoomRoutes(muc.administration(), mapper),
+                new UserCheckRoutes(new UserCheck(new DirectoryStore(core.jdbc()), ldap, core.config().ldap().mapping()),
+                        core.blocking()),
+                new ContactRoutes(new ContactTransfer(modules.roster().service(), core.jdbc(), core.blocking(),
+                        core.domain()), mapper))).start();
         token = tokens.create("test");
     }
 
