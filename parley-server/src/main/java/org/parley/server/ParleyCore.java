@@ -40,7 +40,8 @@ public final class ParleyCore implements AutoCloseable {
     private final DomainBareJid domain;
     private final Database database;
     private final Clock clock;
-    private final ExecutorService actorPool; // null when the hubs run on executors the caller owns
+    private final ExecutorService actorPool; // null when the actors run on executors the caller owns
+    private final Executor actors; // where hubs and rooms run: the caller's executor or actorPool
     private final ScheduledExecutorService scheduler;
     private final BlockingPool blocking;
     private final EventBus events = new EventBus();
@@ -57,7 +58,7 @@ public final class ParleyCore implements AutoCloseable {
     }
 
     /**
-     * @param actors where the user hubs' serial executors run (the node's I/O loops, see
+     * @param actors where the actors' serial executors (user hubs, chat rooms) run (the node's I/O loops, see
      *               {@code c2s.IoLoops}); owned and closed by the caller. Null: a pool of the core's own.
      */
     public ParleyCore(ParleyConfig config, Database database, Clock clock, Executor actors) {
@@ -72,7 +73,8 @@ public final class ParleyCore implements AutoCloseable {
         this.scheduler = Executors.newScheduledThreadPool(1, daemonThreads("parley-timer"));
         this.blocking = new BlockingPool(Math.max(4, config.database().poolSize()), 10_000);
         this.jdbc = new Jdbc(database.dataSource());
-        this.hubs = new UserHubs(actors != null ? actors : actorPool, events);
+        this.actors = actors != null ? actors : actorPool;
+        this.hubs = new UserHubs(this.actors, events);
         this.iqTracker = new IqTracker(scheduler);
         this.router = new Router(domain, hubs, handlers, iqTracker);
     }
@@ -82,7 +84,7 @@ public final class ParleyCore implements AutoCloseable {
         events.subscribe(UserDeleted.class, e -> hubs.closeAll(e.user(), StreamErrorCondition.NOT_AUTHORIZED,
                 "This account was deleted"));
         ModuleContext context = new ModuleContext(config, domain, router, handlers, features, events, hubs,
-                iqTracker, jdbc, blocking, scheduler, clock, accounts);
+                iqTracker, jdbc, blocking, scheduler, clock, accounts, actors);
         for (Module m : toStart) {
             m.start(context);
             modules.add(m);

@@ -12,16 +12,23 @@ import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLException;
 import org.parley.server.account.AccountService;
+import org.parley.server.adhoc.AdHocModule;
 import org.parley.server.account.AccountStore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
 import org.parley.server.admin.LocalAdminFiles;
+import org.parley.server.auth.CredentialSource;
 import org.parley.server.auth.SaslMechanisms;
 import org.parley.server.auth.ScramCredentialFactory;
 import org.parley.server.auth.ServerSecret;
 import org.parley.server.auth.SignInThrottle;
 import org.parley.server.c2s.C2sListener;
 import org.parley.server.c2s.IoLoops;
+import org.parley.server.directory.DirectoryModule;
+import org.parley.server.directory.DirectoryStore;
+import org.parley.server.directory.LdapCredentialSource;
+import org.parley.server.directory.LdapDirectory;
+import org.parley.server.directory.VCards;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.core.Module;
 import org.parley.server.blocking.BlockingModule;
@@ -29,18 +36,28 @@ import org.parley.server.broadcast.BroadcastModule;
 import org.parley.server.carbons.CarbonsModule;
 import org.parley.server.disco.DiscoModule;
 import org.parley.server.message.MessageModule;
+import org.parley.server.muc.MucModule;
 import org.parley.server.offline.OfflineModule;
 import org.parley.server.presence.PresenceModule;
 import org.parley.server.roster.RosterModule;
+import org.parley.server.contacts.ContactTransfer;
+import org.parley.server.directory.UserCheck;
+import org.parley.server.http.ContactRoutes;
+import org.parley.server.http.DirectoryRoutes;
+import org.parley.server.http.UserCheckRoutes;
 import org.parley.server.http.HealthRoutes;
 import org.parley.server.http.HttpListener;
+import org.parley.server.http.HttpRoutes;
 import org.parley.server.http.OpenApiRoutes;
 import org.parley.server.http.StatsRoutes;
+import org.parley.server.http.PresenceRoutes;
+import org.parley.server.http.RoomRoutes;
 import org.parley.server.http.TokenRoutes;
 import org.parley.server.http.UserRoutes;
 import org.parley.server.ping.PingModule;
 import org.parley.server.privatedata.PrivateDataModule;
 import org.parley.server.register.RegisterModule;
+import org.parley.server.richpresence.RichPresenceModule;
 import org.parley.server.storage.Database;
 import org.parley.server.time.TimeModule;
 import org.parley.server.tls.CertificateStore;
@@ -71,6 +88,9 @@ public final class ParleyServer implements AutoCloseable {
     private C2sListener c2s;
     private IoLoops loops;
     private TlsIdentity tlsIdentity;
+    private LdapDirectory directory;
+    private ServerModules modules;
+    private CredentialSource credentials;
 
     public ParleyServer(ParleyConfig config) {
         this.config = config;
@@ -90,7 +110,13 @@ public final class ParleyServer implements AutoCloseable {
         started.add(core);
         accounts = new AccountService(new AccountStore(core.jdbc()), core.blocking(),
                 new ScramCredentialFactory(random, config.auth().scramIterations()), core.events(), core.domain(), clock);
-        core.start(accounts, modules());
+        if (config.ldap().configured()) {
+            directory = LdapDirectory.open(config.ldap());
+            started.add(directory);
+        }
+        credentials = credentialSource();
+        modules = new ServerModules(directory);
+        core.start(accounts, modules.all());
         tlsIdentity = loadTlsIdentity();
         startC2s();
         startHttp();
@@ -100,26 +126,22 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     /**
-     * The feature modules of this node, in start order. Order matters where interceptors are
-     * involved: carbons copies what the im switch and blocking let through, so it comes after them.
+     * Where sign-in checks passwords: the directory (by LDAP bind) when {@code ldap.auth} is on,
+     * with Parley's own accounts as the fallback for users the directory does not hold; else
+     * Parley's accounts (SCRAM). The c2s listener's SaslMechanisms is built over it: with the LDAP
+     * source only PLAIN (over TLS) is offered.
      */
-    static List<Module> modules() {
-        RosterModule roster = new RosterModule();
-        return List.of(
-                roster,
-                new PresenceModule(roster),
-                new MessageModule(),
-                new OfflineModule(),
-                new BlockingModule(),
-                new CarbonsModule(),
-                new BroadcastModule(),
-                new DiscoModule(),
-                new VCardModule(),
-                new VersionModule(),
-                new TimeModule(),
-                new PingModule(),
-                new PrivateDataModule(),
-                new RegisterModule());
+    private CredentialSource credentialSource() {
+        if (directory != null && config.ldap().auth()) {
+            return new LdapCredentialSource(directory, new DirectoryStore(core.jdbc()), new VCards(config.domain()),
+                    core.blocking(), clock, accounts);
+        }
+        return accounts;
+    }
+
+    /** The credential source sign-in uses (see {@link #credentialSource()}). */
+    public CredentialSource credentials() {
+        return credentials;
     }
 
     private void createDataDir() {
@@ -150,7 +172,7 @@ public final class ParleyServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the server secret: " + e.getMessage(), e);
         }
-        SaslMechanisms sasl = new SaslMechanisms(accounts, random, Set.of(core.domain()), decoySecret,
+        SaslMechanisms sasl = new SaslMechanisms(credentials, random, Set.of(core.domain()), decoySecret,
                 config.auth().scramIterations());
         TlsContextFactory tls = new TlsContextFactory(tlsIdentity);
         try {
@@ -171,12 +193,25 @@ public final class ParleyServer implements AutoCloseable {
     private void startHttp() {
         ObjectMapper mapper = new ObjectMapper();
         AdminTokens tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), random, clock);
-        http = new HttpListener(config.http().bind(), config.http().port(), tokens, mapper, List.of(
+        List<HttpRoutes> routes = new ArrayList<>(List.of(
                 new HealthRoutes(core.jdbc(), core.blocking()),
                 new OpenApiRoutes(),
                 new UserRoutes(accounts, mapper),
                 new TokenRoutes(tokens, core.blocking(), mapper),
-                new StatsRoutes(c2s::connectionCount))).start();
+                new DirectoryRoutes(modules.directory()),
+                new PresenceRoutes(modules.richPresence().service(), accounts, core.domain(), mapper,
+                        r -> core.blocking().run(r::run)),
+                new UserCheckRoutes(new UserCheck(new DirectoryStore(core.jdbc()), directory, config.ldap().mapping()),
+                        core.blocking()),
+                new ContactRoutes(new ContactTransfer(modules.roster().service(), core.jdbc(), core.blocking(),
+                        core.domain()), mapper),
+                new StatsRoutes(c2s::connectionCount)));
+        MucModule muc = modules.muc();
+        if (muc.administration() != null) {
+            // Absent when muc.enabled is false: /api/v1/rooms then answers 404 like any unknown path.
+            routes.add(new RoomRoutes(muc.administration(), mapper));
+        }
+        http = new HttpListener(config.http().bind(), config.http().port(), tokens, mapper, routes).start();
         started.add(http::close);
         LocalAdminFiles adminFiles = new LocalAdminFiles(config.dataPath());
         try {

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.parley.server.admin.TokenScope;
 import org.parley.server.admin.LocalAdminFiles;
 import org.parley.server.config.ParleyConfig;
+import org.parley.server.muc.admin.RoomSpec;
 
 /**
  * The admin operations the CLI needs, either through a running server's REST API (so the server
@@ -26,8 +29,38 @@ interface AdminAccess extends AutoCloseable {
 
     List<String> listUsers();
 
-    /** Issues an admin token and returns it in clear. */
-    String createToken(String name);
+    /**
+     * Runs a directory sync and returns its report (the fields of
+     * {@link org.parley.server.directory.SyncReport}, in order).
+     */
+    java.util.Map<String, Object> syncDirectory();
+
+    /** Duplicate and invalid users, in the users table and the directory when one is configured. */
+    org.parley.server.directory.UserCheckReport checkUsers();
+
+    /** The contact lists of {@code users} (normalised), or of everyone when empty. */
+    List<org.parley.server.contacts.UserContacts> exportContacts(List<String> users);
+
+    /** Writes contact lists, one transaction per user. */
+    org.parley.server.contacts.ImportReport importContacts(List<org.parley.server.contacts.UserContacts> users,
+                                                           boolean replace);
+
+    /** Issues a token with these scopes and returns it in clear. */
+    String createToken(String name, Set<TokenScope> scopes);
+
+    /** Every room (with a server running: ad hoc ones too), sorted by name. */
+    List<RoomView> listRooms();
+
+    Optional<RoomView> room(String name);
+
+    /** Creates a persistent room; a refusal (name taken, limit, bad user) is a {@link CliFailure}. */
+    RoomView createRoom(RoomSpec spec);
+
+    /** False when there is no such room. */
+    boolean destroyRoom(String name, String reason);
+
+    /** Sets one user's affiliation (owner, admin, member, outcast, none). */
+    RoomView setAffiliation(String room, String user, String affiliation);
 
     @Override
     void close();

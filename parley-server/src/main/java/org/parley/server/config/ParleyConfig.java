@@ -2,6 +2,7 @@ package org.parley.server.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The whole server configuration, bound from {@code parley.yaml} over the built-in defaults
@@ -24,7 +25,11 @@ public record ParleyConfig(
         Broadcast broadcast,
         Auth auth,
         VCard vcard,
-        Version version) {
+        Version version,
+        Ldap ldap,
+        Search search,
+        RichPresence richpresence,
+        Muc muc) {
 
     public Path dataPath() {
         return Path.of(dataDir);
@@ -71,5 +76,69 @@ public record ParleyConfig(
 
     /** Software version (XEP-0092): whether the reply names the operating system (off: it helps attackers). */
     public record Version(boolean showOs) {
+    }
+
+    /**
+     * The LDAP directory (Active Directory, OpenLDAP): sign-in by bind, user sync, shared roster
+     * groups and live contact search. An empty {@code servers} turns all of it off.
+     *
+     * @param servers   comma-separated ldap:// or ldaps:// URLs, tried in order (failover)
+     * @param caCertificate PEM file of the CA that signed the directory's certificate; empty: the JVM's trust store
+     */
+    public record Ldap(String servers, boolean startTls, String caCertificate, String bindDn, String bindPassword,
+                       String baseDn, String userFilter, boolean auth, int poolSize, int connectTimeoutMillis,
+                       int responseTimeoutMillis, int pageSize, Mapping mapping, Sync sync, Groups groups) {
+
+        public boolean configured() {
+            return servers != null && !servers.isBlank();
+        }
+
+        /** Directory attribute names for each Parley user property; an empty name maps nothing. */
+        public record Mapping(String userId, String displayName, String email, String phone, String department,
+                              String directoryUri, String photo) {
+        }
+
+        /** @param intervalSeconds 0: no scheduled sync (on demand only) */
+        public record Sync(int intervalSeconds) {
+        }
+
+        /**
+         * Directory groups that become shared roster groups.
+         *
+         * @param shared comma-separated group names (cn); empty: none
+         */
+        public record Groups(String filter, String nameAttribute, String memberAttribute, String shared) {
+        }
+    }
+
+    /** Contact search (XEP-0055) at search.&lt;domain&gt;. */
+    public record Search(boolean enabled, int maxResults) {
+    }
+
+    /**
+     * Rich presence (issue 5): the order in which the composer listens to its inputs (names:
+     * manual, phone, calendar, apps, devices; the first with an opinion wins), the status texts it
+     * writes, the calendar source and the accounts allowed to publish presence for others.
+     */
+    public record RichPresence(List<String> precedence, Phone phone, Calendar calendar, List<String> appAccounts,
+                               boolean offlineStatus) {
+
+        public record Phone(String busyStatus, String dndStatus) {
+        }
+
+        /** {@code source}: none, ics or caldav; {@code url} may contain {user}, {domain} and {jid}. */
+        public record Calendar(String source, String url, String user, String password, int pollSeconds,
+                               String meetingStatus, String tentativeStatus, String outOfOfficeStatus,
+                               boolean tentativeIsBusy) {
+        }
+    }
+
+    /**
+     * Chat rooms (XEP-0045) at {@code <subdomain>.<domain>}, with the seed's limits per node.
+     * {@code persistentRoomCreators}: everyone, listed (the bare JIDs or usernames in the
+     * comma-separated {@code creators}) or admins (only the admin API and CLI).
+     */
+    public record Muc(boolean enabled, String subdomain, int maxRooms, int maxPersistentRooms, int maxOccupants,
+                      int historyMessages, int mamMaxResults, String persistentRoomCreators, String creators) {
     }
 }

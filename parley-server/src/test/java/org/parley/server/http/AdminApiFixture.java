@@ -12,6 +12,14 @@ import java.util.List;
 import org.parley.server.ParleyCore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
+import org.parley.server.ServerModules;
+import org.parley.server.core.Module;
+import org.parley.server.contacts.ContactTransfer;
+import org.parley.server.directory.DirectoryStore;
+import org.parley.server.directory.LdapDirectory;
+import org.parley.server.muc.MucModule;
+import org.parley.server.directory.UserCheck;
+import org.parley.server.richpresence.RichPresenceModule;
 import org.parley.server.testing.CoreHarness;
 
 /** A harnessed core with the real HTTP listener on a free loopback port, and a client for it. */
@@ -21,11 +29,26 @@ public final class AdminApiFixture implements AutoCloseable {
     public final AdminTokens tokens;
     public final HttpListener listener;
     public final String token;
+    public final RichPresenceModule rich;
+    public final MucModule muc;
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
     public AdminApiFixture() {
-        harness = CoreHarness.start();
+        this(List.of(), null);
+    }
+
+    /** {@code overrides}: --set style configuration (e.g. a calendar source). */
+    public AdminApiFixture(List<String> overrides) {
+        this(overrides, null);
+    }
+
+    /** With every module of a node; {@code ldap}: an opened directory, or null for none. */
+    public AdminApiFixture(List<String> overrides, LdapDirectory ldap) {
+        ServerModules modules = new ServerModules(ldap);
+        rich = modules.richPresence();
+        harness = CoreHarness.start(overrides, modules.all().toArray(Module[]::new));
+        muc = modules.muc();
         ParleyCore core = harness.core();
         tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), new SecureRandom(), core.clock());
         listener = new HttpListener("127.0.0.1", 0, tokens, mapper, List.of(
@@ -33,7 +56,15 @@ public final class AdminApiFixture implements AutoCloseable {
                 new OpenApiRoutes(),
                 new UserRoutes(harness.accounts(), mapper),
                 new TokenRoutes(tokens, core.blocking(), mapper),
-                new StatsRoutes(() -> 7))).start();
+                new StatsRoutes(() -> 7),
+                new DirectoryRoutes(modules.directory()),
+                new PresenceRoutes(rich.service(), harness.accounts(), core.domain(), mapper,
+                        r -> core.blocking().run(r::run)),
+                new RoomRoutes(muc.administration(), mapper),
+                new UserCheckRoutes(new UserCheck(new DirectoryStore(core.jdbc()), ldap, core.config().ldap().mapping()),
+                        core.blocking()),
+                new ContactRoutes(new ContactTransfer(modules.roster().service(), core.jdbc(), core.blocking(),
+                        core.domain()), mapper))).start();
         token = tokens.create("test");
     }
 

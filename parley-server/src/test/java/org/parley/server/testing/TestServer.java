@@ -90,6 +90,8 @@ public final class TestServer implements AutoCloseable {
         private final List<String> overrides = new ArrayList<>();
         private final List<Module> modules = new ArrayList<>();
         private SignInThrottle throttle;
+        private java.util.function.BiFunction<ParleyCore, AccountService, org.parley.server.auth.CredentialSource>
+                credentials = (core, accounts) -> accounts;
 
         private Builder() {
         }
@@ -116,6 +118,13 @@ public final class TestServer implements AutoCloseable {
             return this;
         }
 
+        /** Where sign-in checks passwords (default: the server's own accounts), e.g. an LDAP source. */
+        public Builder credentials(java.util.function.BiFunction<ParleyCore, AccountService,
+                org.parley.server.auth.CredentialSource> factory) {
+            this.credentials = factory;
+            return this;
+        }
+
         public TestServer start() {
             Path dir = null;
             try {
@@ -136,7 +145,8 @@ public final class TestServer implements AutoCloseable {
                 TlsIdentity identity = new CertificateStore(Clock.systemUTC(), new SecureRandom())
                         .loadOrGenerate(dir.resolve("cert.pem"), dir.resolve("key.pem"), config.domain());
                 TlsContextFactory tls = new TlsContextFactory(identity);
-                SaslMechanisms mechanisms = new SaslMechanisms(accounts, new SecureRandom(), Set.of(core.domain()));
+                SaslMechanisms mechanisms = new SaslMechanisms(credentials.apply(core, accounts), new SecureRandom(),
+                        Set.of(core.domain()));
                 C2sListener listener = new C2sListener(core, accounts, mechanisms,
                         throttle != null ? throttle : new SignInThrottle(Clock.systemUTC()),
                         tls.startTls(), tls.directTls(), loops);
