@@ -41,6 +41,7 @@ PRESENCE_COUNT="${PRESENCE_COUNT:-200}"; PRESENCE_CONTACTS="${PRESENCE_CONTACTS:
 PRESENCE_RATE="${PRESENCE_RATE:-50}"; PRESENCE_DURATION="${PRESENCE_DURATION:-20}"
 KNEE_COUNT="${KNEE_COUNT:-200}"; KNEE_START="${KNEE_START:-250}"; KNEE_FACTOR="${KNEE_FACTOR:-1.5}"
 KNEE_STEP="${KNEE_STEP:-10}"; KNEE_MAX_STEPS="${KNEE_MAX_STEPS:-12}"
+# PRESENCE_RUNS / KNEE_RUNS override RUNS for those scenarios (the knee is the longest).
 # hold: one run signing in HOLD_COUNT sessions (scenario "hold", not in the default list): 19,000 for issue 3.
 HOLD_COUNT="${HOLD_COUNT:-19000}"; HOLD_RATE="${HOLD_RATE:-200}"; HOLD_SECONDS="${HOLD_SECONDS:-30}"
 # Parley hook: how to start it (pinned and in the background, PID in $WORK/parley/pid). Accounts are
@@ -196,14 +197,24 @@ ejabberd_version() { dpkg-query -W -f='${Version}' ejabberd | sed 's/-.*//'; }
 # ---- Parley --------------------------------------------------------------------------------
 parley_start() {
   mkdir -p "$WORK/parley/data"
-  # Build first (bin/parley builds when sources changed) so the build never runs pinned or timed.
-  "$PARLEY_HOME/bin/parley" version >/dev/null
-  rm -f "$WORK/parley/data/admin-token"   # written once the admin API serves: the last step of start-up
-  ( ulimit -n "$NOFILE"; export PARLEY_JAVA_OPTS; exec taskset -c "$SERVER_CPU" $PARLEY_START ) >>"$WORK/parley/stdout.log" 2>&1 &
-  echo $! > "$WORK/parley/pid"   # bin/parley execs java, so this is the JVM's PID
-  wait_port
-  for _ in $(seq 1 120); do [ -s "$WORK/parley/data/admin-token" ] && break; sleep 0.25; done
+  # On a loaded machine the embedded database can miss its 3 s connection timeout at start-up
+  # (the server then exits): try again rather than lose the whole run.
+  for attempt in 1 2 3; do
+    rm -f "$WORK/parley/data/admin-token"   # written once the admin API serves: the last step of start-up
+    ( ulimit -n "$NOFILE"; export PARLEY_JAVA_OPTS; exec taskset -c "$SERVER_CPU" $PARLEY_START ) >>"$WORK/parley/stdout.log" 2>&1 &
+    echo $! > "$WORK/parley/pid"   # bin/parley execs java, so this is the JVM's PID
+    for _ in $(seq 1 240); do
+      [ -s "$WORK/parley/data/admin-token" ] && port_busy && return 0
+      kill -0 "$(cat "$WORK/parley/pid")" 2>/dev/null || break
+      sleep 0.25
+    done
+    log "parley did not start (attempt $attempt)"; stop_server parley
+  done
+  return 1
 }
+
+# Builds Parley when its sources changed (bin/parley does), once, so no build runs pinned or timed.
+parley_build() { "$PARLEY_HOME/bin/parley" version >/dev/null; }
 
 parley_version() { git -C "$PARLEY_HOME" describe --always 2>/dev/null || echo dev; }
 
@@ -214,7 +225,8 @@ stop_server() {
   local pid; pid=$(cat "$pidfile")
   if kill -0 "$pid" 2>/dev/null; then
     kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    # Up to 20 s: Parley gives clients 3 s to read their shutdown error, then closes its database.
+    for _ in $(seq 1 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     kill -9 "$pid" 2>/dev/null || true
   fi
   if [ "$name" = ejabberd ] && [ -s "$WORK/ejabberd/launcher.pid" ]; then
@@ -272,6 +284,7 @@ run_all() {
   ulimit -n "$NOFILE"
   [ -d "$HERE/target/lib" ] || (cd "$HERE/.." && mvn -q -B -pl parley-bench -am package -DskipTests)
   mkdir -p "$OUT"
+  case " $SERVERS " in *" parley "*) parley_build ;; esac
   for name in $SERVERS; do
     log "=== $name ==="
     start_server "$name"
@@ -280,18 +293,19 @@ run_all() {
       start_server "$name"   # each scenario starts from a fresh process
       local args; args=$(common_args "$name")
       echo "$(date -u +%FT%TZ) $name $sc start load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.log"
-      case "$sc" in
+      # A failed scenario is logged and the run goes on with the next one.
+      ( case "$sc" in
         signin) bench signin $args $(stats_args "$name") -n "$SIGNIN_COUNT" --rate "$SIGNIN_RATE" --prime "$SIGNIN_PRIME" \
                   --restart-command "$HERE/run-peers.sh restart $name" --json "$OUT/$name-signin.json" ;;
         chat) bench chat $args -n "$CHAT_COUNT" --rate "$CHAT_RATE" --duration "$CHAT_DURATION" --json "$OUT/$name-chat.json" ;;
         presence) bench presence $args -n "$PRESENCE_COUNT" -k "$PRESENCE_CONTACTS" --rate "$PRESENCE_RATE" \
-                  --duration "$PRESENCE_DURATION" --json "$OUT/$name-presence.json" ;;
+                  --duration "$PRESENCE_DURATION" --runs "${PRESENCE_RUNS:-$RUNS}" --json "$OUT/$name-presence.json" ;;
         knee) bench knee $args -n "$KNEE_COUNT" --start-rate "$KNEE_START" --factor "$KNEE_FACTOR" \
-                  --step-duration "$KNEE_STEP" --max-steps "$KNEE_MAX_STEPS" --json "$OUT/$name-knee.json" ;;
+                  --step-duration "$KNEE_STEP" --max-steps "$KNEE_MAX_STEPS" --runs "${KNEE_RUNS:-$RUNS}" --json "$OUT/$name-knee.json" ;;
         hold) bench signin $args $(stats_args "$name") --prime "$SIGNIN_PRIME" -n "$HOLD_COUNT" --rate "$HOLD_RATE" --hold "$HOLD_SECONDS" --warmup 0 --runs 1 \
                   --signin-timeout 120 --json "$OUT/$name-hold.json" ;;
         *) echo "unknown scenario $sc" >&2; exit 2 ;;
-      esac
+      esac ) || log "$name $sc failed"
       echo "$(date -u +%FT%TZ) $name $sc end load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.log"
     done
     stop_server "$name"
@@ -305,7 +319,7 @@ run_all() {
 
 case "${1:-all}" in
   all) run_all ;;
-  start) make_cert; start_server "$2" ;;
+  start) make_cert; [ "$2" = parley ] && parley_build; start_server "$2" ;;
   stop) stop_server "$2" ;;
   restart) start_server "$2" ;;
   *) echo "usage: $0 [all | start NAME | stop NAME | restart NAME]" >&2; exit 2 ;;
