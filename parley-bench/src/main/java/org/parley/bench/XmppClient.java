@@ -164,8 +164,10 @@ public final class XmppClient extends ChannelInboundHandlerAdapter implements Xm
             }
             byte[] bytes = ByteBufUtil.getBytes(buf);
             parser.feed(bytes, 0, bytes.length, this);
-            if (scanner != null && parser.isIdle()) {
-                scanning = true; // no partial element is left in the tree parser: switch for good
+            if (state == State.ONLINE && scanner != null && parser.isIdle()) {
+                // Online (not merely past a stanza that arrived before the barrier's answer) and no
+                // partial element is left in the tree parser: switch for good.
+                scanning = true;
                 parser.close();
             }
         } catch (XmlStreamException e) {
