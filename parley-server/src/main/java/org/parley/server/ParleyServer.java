@@ -95,8 +95,9 @@ public final class ParleyServer implements AutoCloseable {
     /**
      * The feature modules of this node, in start order. Order matters where interceptors are
      * involved: carbons copies what the im switch and blocking let through, so it comes after them.
+     * Public so that integration tests run exactly this list; every call builds fresh modules.
      */
-    static List<Module> modules() {
+    public static List<Module> modules() {
         RosterModule roster = new RosterModule();
         return List.of(
                 roster,
