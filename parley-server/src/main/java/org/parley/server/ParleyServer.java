@@ -16,11 +16,17 @@ import org.parley.server.account.AccountStore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
 import org.parley.server.admin.LocalAdminFiles;
+import org.parley.server.auth.CredentialSource;
 import org.parley.server.auth.SaslMechanisms;
 import org.parley.server.auth.ScramCredentialFactory;
 import org.parley.server.auth.ServerSecret;
 import org.parley.server.auth.SignInThrottle;
 import org.parley.server.c2s.C2sListener;
+import org.parley.server.directory.DirectoryModule;
+import org.parley.server.directory.DirectoryStore;
+import org.parley.server.directory.LdapCredentialSource;
+import org.parley.server.directory.LdapDirectory;
+import org.parley.server.directory.VCards;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.core.Module;
 import org.parley.server.blocking.BlockingModule;
@@ -31,6 +37,7 @@ import org.parley.server.message.MessageModule;
 import org.parley.server.offline.OfflineModule;
 import org.parley.server.presence.PresenceModule;
 import org.parley.server.roster.RosterModule;
+import org.parley.server.http.DirectoryRoutes;
 import org.parley.server.http.HealthRoutes;
 import org.parley.server.http.HttpListener;
 import org.parley.server.http.OpenApiRoutes;
@@ -68,6 +75,9 @@ public final class ParleyServer implements AutoCloseable {
     private HttpListener http;
     private C2sListener c2s;
     private TlsIdentity tlsIdentity;
+    private LdapDirectory directory;
+    private DirectoryModule directoryModule;
+    private CredentialSource credentials;
 
     public ParleyServer(ParleyConfig config) {
         this.config = config;
@@ -83,7 +93,14 @@ public final class ParleyServer implements AutoCloseable {
         started.add(core);
         accounts = new AccountService(new AccountStore(core.jdbc()), core.blocking(),
                 new ScramCredentialFactory(random, config.auth().scramIterations()), core.events(), core.domain(), clock);
-        core.start(accounts, modules());
+        if (config.ldap().configured()) {
+            directory = LdapDirectory.open(config.ldap());
+            started.add(directory);
+        }
+        credentials = credentialSource();
+        RosterModule roster = new RosterModule();
+        directoryModule = new DirectoryModule(roster, directory);
+        core.start(accounts, modules(roster, directoryModule));
         tlsIdentity = loadTlsIdentity();
         startC2s();
         startHttp();
@@ -93,12 +110,19 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     /**
-     * The feature modules of this node, in start order. Order matters where interceptors are
-     * involved: carbons copies what the im switch and blocking let through, so it comes after them.
-     * Public so that integration tests run exactly this list; every call builds fresh modules.
+     * Every module of a node without an LDAP directory, fresh instances in start order: public so
+     * that integration tests run exactly the list a real node runs.
      */
     public static List<Module> modules() {
         RosterModule roster = new RosterModule();
+        return modules(roster, new DirectoryModule(roster, null));
+    }
+
+    /**
+     * The feature modules of this node, in start order. Order matters where interceptors are
+     * involved: carbons copies what the im switch and blocking let through, so it comes after them.
+     */
+    static List<Module> modules(RosterModule roster, DirectoryModule directoryModule) {
         return List.of(
                 roster,
                 new PresenceModule(roster),
@@ -113,7 +137,27 @@ public final class ParleyServer implements AutoCloseable {
                 new TimeModule(),
                 new PingModule(),
                 new PrivateDataModule(),
-                new RegisterModule());
+                new RegisterModule(),
+                directoryModule);
+    }
+
+    /**
+     * Where sign-in checks passwords: the directory (by LDAP bind) when {@code ldap.auth} is on,
+     * with Parley's own accounts as the fallback for users the directory does not hold; else
+     * Parley's accounts (SCRAM). The c2s listener's SaslMechanisms is built over it: with the LDAP
+     * source only PLAIN (over TLS) is offered.
+     */
+    private CredentialSource credentialSource() {
+        if (directory != null && config.ldap().auth()) {
+            return new LdapCredentialSource(directory, new DirectoryStore(core.jdbc()), new VCards(config.domain()),
+                    core.blocking(), clock, accounts);
+        }
+        return accounts;
+    }
+
+    /** The credential source sign-in uses (see {@link #credentialSource()}). */
+    public CredentialSource credentials() {
+        return credentials;
     }
 
     private void createDataDir() {
@@ -144,7 +188,7 @@ public final class ParleyServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the server secret: " + e.getMessage(), e);
         }
-        SaslMechanisms sasl = new SaslMechanisms(accounts, random, Set.of(core.domain()), decoySecret,
+        SaslMechanisms sasl = new SaslMechanisms(credentials, random, Set.of(core.domain()), decoySecret,
                 config.auth().scramIterations());
         TlsContextFactory tls = new TlsContextFactory(tlsIdentity);
         try {
@@ -169,7 +213,8 @@ public final class ParleyServer implements AutoCloseable {
                 new HealthRoutes(core.jdbc(), core.blocking()),
                 new OpenApiRoutes(),
                 new UserRoutes(accounts, mapper),
-                new TokenRoutes(tokens, core.blocking(), mapper))).start();
+                new TokenRoutes(tokens, core.blocking(), mapper),
+                new DirectoryRoutes(directoryModule))).start();
         started.add(http::close);
         LocalAdminFiles adminFiles = new LocalAdminFiles(config.dataPath());
         try {

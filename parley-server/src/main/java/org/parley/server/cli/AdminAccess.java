@@ -26,6 +26,12 @@ interface AdminAccess extends AutoCloseable {
 
     List<String> listUsers();
 
+    /**
+     * Runs a directory sync and returns its report (the fields of
+     * {@link org.parley.server.directory.SyncReport}, in order).
+     */
+    java.util.Map<String, Object> syncDirectory();
+
     /** Issues an admin token and returns it in clear. */
     String createToken(String name);
 

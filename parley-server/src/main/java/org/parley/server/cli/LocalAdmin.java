@@ -1,6 +1,21 @@
 package org.parley.server.cli;
 
+import com.unboundid.ldap.sdk.LDAPException;
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jxmpp.jid.DomainBareJid;
 import org.parley.server.ParleyCore;
+import org.parley.server.config.ConfigException;
+import org.parley.server.core.UserHubs;
+import org.parley.server.directory.DirectoryStore;
+import org.parley.server.directory.DirectorySync;
+import org.parley.server.directory.LdapDirectory;
+import org.parley.server.directory.SharedGroups;
+import org.parley.server.directory.SyncReport;
+import org.parley.server.directory.VCards;
+import org.parley.server.roster.RosterService;
+import org.parley.server.roster.RosterStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -32,8 +47,13 @@ final class LocalAdmin implements AdminAccess {
     private final BlockingPool blocking;
     private final AccountService accounts;
     private final AdminTokens tokens;
+    private final ParleyConfig config;
+    private final Jdbc jdbc;
 
-    private LocalAdmin(Database database, BlockingPool blocking, AccountService accounts, AdminTokens tokens) {
+    private LocalAdmin(Database database, BlockingPool blocking, AccountService accounts, AdminTokens tokens,
+                       ParleyConfig config, Jdbc jdbc) {
+        this.config = config;
+        this.jdbc = jdbc;
         this.database = database;
         this.blocking = blocking;
         this.accounts = accounts;
@@ -59,7 +79,7 @@ final class LocalAdmin implements AdminAccess {
                     JidCreate.domainBareFrom(config.domain()), Clock.systemUTC());
             AdminTokens tokens = new AdminTokens(new AdminTokenStore(jdbc),
                     random, Clock.systemUTC());
-            return new LocalAdmin(database, blocking, accounts, tokens);
+            return new LocalAdmin(database, blocking, accounts, tokens, config, jdbc);
         } catch (XmppStringprepException | RuntimeException e) {
             blocking.close();
             database.close();
@@ -85,6 +105,36 @@ final class LocalAdmin implements AdminAccess {
     @Override
     public List<String> listUsers() {
         return await(accounts.list());
+    }
+
+    @Override
+    public Map<String, Object> syncDirectory() {
+        if (!config.ldap().configured()) {
+            throw new CliFailure("no LDAP directory is configured (ldap.servers)");
+        }
+        try (LdapDirectory directory = LdapDirectory.open(config.ldap())) {
+            DomainBareJid domain = JidCreate.domainBareFrom(config.domain());
+            EventBus events = new EventBus();
+            // No server runs, so no user is online: the hubs stay empty and roster writes go to the database.
+            RosterService rosters = new RosterService(new UserHubs(Runnable::run, events), new RosterStore(jdbc),
+                    blocking, events);
+            DirectoryStore store = new DirectoryStore(jdbc);
+            SyncReport report = new DirectorySync(directory, store, new VCards(config.domain()),
+                    new SharedGroups(directory, store, rosters, domain), username -> { }, Clock.systemUTC()).run();
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (RecordComponent c : SyncReport.class.getRecordComponents()) {
+                out.put(c.getName(), c.getAccessor().invoke(report));
+            }
+            return out;
+        } catch (LDAPException e) {
+            throw new CliFailure("the directory did not answer: " + e.getMessage(), e);
+        } catch (ReflectiveOperationException | XmppStringprepException e) {
+            throw new CliFailure(e.getMessage(), e);
+        } catch (ConfigException e) {
+            throw new CliFailure(e.getMessage(), e);
+        } catch (StorageException e) {
+            throw new CliFailure("database error: " + e.getMessage(), e);
+        }
     }
 
     @Override

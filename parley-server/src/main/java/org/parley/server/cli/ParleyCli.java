@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCli.Version.class,
         description = "Parley IM and presence server",
-        subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, VersionCommand.class})
+        subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, DirectoryCommand.class,
+                VersionCommand.class})
 public final class ParleyCli extends GroupCommand {
 
     public static final int FAILED = 1;

@@ -81,6 +81,17 @@ final class RemoteAdmin implements AdminAccess {
     }
 
     @Override
+    public Map<String, Object> syncDirectory() {
+        HttpResponse<String> r = send("POST", "/api/v1/directory/sync", null);
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        Map<String, Object> report = new java.util.LinkedHashMap<>();
+        parse(r).fields().forEachRemaining(e -> report.put(e.getKey(), e.getValue().asLong()));
+        return report;
+    }
+
+    @Override
     public String createToken(String name) {
         HttpResponse<String> r = send("POST", "/api/v1/tokens", Map.of("name", name));
         if (r.statusCode() != 201) {

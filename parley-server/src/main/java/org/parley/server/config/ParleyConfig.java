@@ -24,7 +24,9 @@ public record ParleyConfig(
         Broadcast broadcast,
         Auth auth,
         VCard vcard,
-        Version version) {
+        Version version,
+        Ldap ldap,
+        Search search) {
 
     public Path dataPath() {
         return Path.of(dataDir);
@@ -71,5 +73,42 @@ public record ParleyConfig(
 
     /** Software version (XEP-0092): whether the reply names the operating system (off: it helps attackers). */
     public record Version(boolean showOs) {
+    }
+
+    /**
+     * The LDAP directory (Active Directory, OpenLDAP): sign-in by bind, user sync, shared roster
+     * groups and live contact search. An empty {@code servers} turns all of it off.
+     *
+     * @param servers   comma-separated ldap:// or ldaps:// URLs, tried in order (failover)
+     * @param caCertificate PEM file of the CA that signed the directory's certificate; empty: the JVM's trust store
+     */
+    public record Ldap(String servers, boolean startTls, String caCertificate, String bindDn, String bindPassword,
+                       String baseDn, String userFilter, boolean auth, int poolSize, int connectTimeoutMillis,
+                       int responseTimeoutMillis, int pageSize, Mapping mapping, Sync sync, Groups groups) {
+
+        public boolean configured() {
+            return servers != null && !servers.isBlank();
+        }
+
+        /** Directory attribute names for each Parley user property; an empty name maps nothing. */
+        public record Mapping(String userId, String displayName, String email, String phone, String department,
+                              String directoryUri, String photo) {
+        }
+
+        /** @param intervalSeconds 0: no scheduled sync (on demand only) */
+        public record Sync(int intervalSeconds) {
+        }
+
+        /**
+         * Directory groups that become shared roster groups.
+         *
+         * @param shared comma-separated group names (cn); empty: none
+         */
+        public record Groups(String filter, String nameAttribute, String memberAttribute, String shared) {
+        }
+    }
+
+    /** Contact search (XEP-0055) at search.&lt;domain&gt;. */
+    public record Search(boolean enabled, int maxResults) {
     }
 }

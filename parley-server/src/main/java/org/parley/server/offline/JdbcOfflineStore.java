@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import org.jxmpp.jid.EntityBareJid;
 import org.parley.server.storage.Jdbc;
+import org.parley.xml.ElementParser;
+import org.parley.xml.InvalidStanzaException;
 import org.parley.xml.Stanza;
+import org.parley.xml.XmlStreamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +19,8 @@ public final class JdbcOfflineStore implements OfflineStore {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcOfflineStore.class);
     private static final int DELETE_BATCH = 100;
+    /** The stanza column's size; a message over the c2s stanza limit never gets here. */
+    private static final int MAX_STORED_CHARS = 1_000_000;
 
     private final Jdbc jdbc;
 
@@ -47,7 +52,7 @@ public final class JdbcOfflineStore implements OfflineStore {
             }
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO offline_messages (username, stanza, stored_at) VALUES (?, ?, ?)")) {
-                Jdbc.bind(insert, username, StanzaXml.write(message), Timestamp.from(storedAt));
+                Jdbc.bind(insert, username, message.element().toXml(), Timestamp.from(storedAt));
                 insert.executeUpdate();
             }
             return Outcome.STORED;
@@ -64,8 +69,9 @@ public final class JdbcOfflineStore implements OfflineStore {
     /** A row that no longer parses is logged and skipped (left in the table for an operator), never a reason to stop delivery. */
     private static Stanza read(long id, String xml) {
         try {
-            return StanzaXml.read(xml);
-        } catch (IllegalArgumentException e) {
+            // Read back with the network's hardened parser: a stored row is as safe as a received stanza.
+            return Stanza.parse(ElementParser.parse(xml, MAX_STORED_CHARS * 4));
+        } catch (XmlStreamException | InvalidStanzaException e) {
             log.error("offline message {} is unreadable and is skipped: {}", id, e.getMessage());
             return null;
         }

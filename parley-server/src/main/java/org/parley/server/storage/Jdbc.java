@@ -22,9 +22,23 @@ public final class Jdbc {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Refuses to run on an event loop or an actor thread: one blocked loop thread stalls every
+     * session it serves. Any such call is a bug, and failing loudly makes every test that drives
+     * the server a check of the rule.
+     */
+    private static Connection connect(DataSource dataSource) throws SQLException {
+        Thread t = Thread.currentThread();
+        if (t instanceof io.netty.util.concurrent.FastThreadLocalThread || t.getName().startsWith("parley-actor")) {
+            throw new IllegalStateException("blocking database call on " + t.getName()
+                    + ": run it on the blocking pool");
+        }
+        return dataSource.getConnection();
+    }
+
     /** Runs an INSERT/UPDATE/DELETE and returns the number of rows touched. */
     public int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connect(dataSource); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();
         } catch (SQLException e) {
@@ -33,7 +47,7 @@ public final class Jdbc {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connect(dataSource); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
@@ -54,7 +68,7 @@ public final class Jdbc {
 
     /** Runs several statements in one transaction. */
     public <T> T inTransaction(TransactionWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connect(dataSource)) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {

@@ -12,6 +12,7 @@ import java.util.List;
 import org.parley.server.ParleyCore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
+import org.parley.server.directory.DirectoryModule;
 import org.parley.server.testing.CoreHarness;
 
 /** A harnessed core with the real HTTP listener on a free loopback port, and a client for it. */
@@ -25,14 +26,20 @@ public final class AdminApiFixture implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper();
 
     public AdminApiFixture() {
-        harness = CoreHarness.start();
+        this(CoreHarness.start(), new DirectoryModule(null, null));
+    }
+
+    /** Over a given harness; {@code directory} serves the directory routes (unstarted: no directory). */
+    public AdminApiFixture(CoreHarness harness, DirectoryModule directory) {
+        this.harness = harness;
         ParleyCore core = harness.core();
         tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), new SecureRandom(), core.clock());
         listener = new HttpListener("127.0.0.1", 0, tokens, mapper, List.of(
                 new HealthRoutes(core.jdbc(), core.blocking()),
                 new OpenApiRoutes(),
                 new UserRoutes(harness.accounts(), mapper),
-                new TokenRoutes(tokens, core.blocking(), mapper))).start();
+                new TokenRoutes(tokens, core.blocking(), mapper),
+                new DirectoryRoutes(directory))).start();
         token = tokens.create("test");
     }
 

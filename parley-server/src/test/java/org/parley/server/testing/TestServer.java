@@ -91,6 +91,8 @@ public final class TestServer implements AutoCloseable {
         private String databaseUrl;
         private String databaseUser = "";
         private String databasePassword = "";
+        private java.util.function.BiFunction<ParleyCore, AccountService, org.parley.server.auth.CredentialSource>
+                credentials = (core, accounts) -> accounts;
 
         private Builder() {
         }
@@ -139,6 +141,13 @@ public final class TestServer implements AutoCloseable {
             return this;
         }
 
+        /** Where sign-in checks passwords (default: the server's own accounts), e.g. an LDAP source. */
+        public Builder credentials(java.util.function.BiFunction<ParleyCore, AccountService,
+                org.parley.server.auth.CredentialSource> factory) {
+            this.credentials = factory;
+            return this;
+        }
+
         public TestServer start() {
             Path dir = null;
             try {
@@ -159,7 +168,8 @@ public final class TestServer implements AutoCloseable {
                 TlsIdentity identity = new CertificateStore(Clock.systemUTC(), new SecureRandom())
                         .loadOrGenerate(dir.resolve("cert.pem"), dir.resolve("key.pem"), config.domain());
                 TlsContextFactory tls = new TlsContextFactory(identity);
-                SaslMechanisms mechanisms = new SaslMechanisms(accounts, new SecureRandom(), Set.of(core.domain()));
+                SaslMechanisms mechanisms = new SaslMechanisms(credentials.apply(core, accounts), new SecureRandom(),
+                        Set.of(core.domain()));
                 C2sListener listener = new C2sListener(core, accounts, mechanisms,
                         throttle != null ? throttle : new SignInThrottle(Clock.systemUTC()),
                         tls.startTls(), tls.directTls());
