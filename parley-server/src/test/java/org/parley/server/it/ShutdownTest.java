@@ -19,8 +19,9 @@ import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * Ctrl-C / SIGTERM run {@code ParleyServer.close()} (ServeCommand's shutdown hook): connected
- * clients get a system-shutdown stream error, and a message the server took just before is
- * there after the restart.
+ * clients get a system-shutdown stream error, and messages the server took just before are
+ * there after the restart (the second one's write starts only when the first is done, while
+ * the server is already stopping).
  */
 class ShutdownTest {
 
@@ -43,7 +44,8 @@ class ShutdownTest {
             });
 
             Clients.chat(bob, alice, "sent just before the shutdown");
-            // The answer to a later request on the same stream shows the server has taken the message.
+            Clients.chat(bob, alice, "and another one");
+            // The answer to a later request on the same stream shows the server has taken the messages.
             assertThat(PingManager.getInstanceFor(bob).pingMyServer()).isTrue();
             first.server().close();
 
@@ -57,8 +59,11 @@ class ShutdownTest {
             Inbox inbox = Inbox.of(aliceAgain);
             aliceAgain.connect().login();
             Clients.available(aliceAgain);
-            Message stored = inbox.awaitBody("sent just before the shutdown");
-            assertThat(DelayInformation.from(stored)).isNotNull();
+            inbox.awaitBody("and another one");
+            assertThat(inbox.bodies()).containsExactly("sent just before the shutdown", "and another one");
+            for (Message stored : inbox.messages()) {
+                assertThat(DelayInformation.from(stored)).isNotNull();
+            }
         }
     }
 }
