@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLException;
 import org.parley.server.account.AccountService;
+import org.parley.server.adhoc.AdHocModule;
 import org.parley.server.account.AccountStore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
@@ -41,11 +42,13 @@ import org.parley.server.http.DirectoryRoutes;
 import org.parley.server.http.HealthRoutes;
 import org.parley.server.http.HttpListener;
 import org.parley.server.http.OpenApiRoutes;
+import org.parley.server.http.PresenceRoutes;
 import org.parley.server.http.TokenRoutes;
 import org.parley.server.http.UserRoutes;
 import org.parley.server.ping.PingModule;
 import org.parley.server.privatedata.PrivateDataModule;
 import org.parley.server.register.RegisterModule;
+import org.parley.server.richpresence.RichPresenceModule;
 import org.parley.server.storage.Database;
 import org.parley.server.time.TimeModule;
 import org.parley.server.tls.CertificateStore;
@@ -76,7 +79,7 @@ public final class ParleyServer implements AutoCloseable {
     private C2sListener c2s;
     private TlsIdentity tlsIdentity;
     private LdapDirectory directory;
-    private DirectoryModule directoryModule;
+    private ServerModules modules;
     private CredentialSource credentials;
 
     public ParleyServer(ParleyConfig config) {
@@ -98,47 +101,14 @@ public final class ParleyServer implements AutoCloseable {
             started.add(directory);
         }
         credentials = credentialSource();
-        RosterModule roster = new RosterModule();
-        directoryModule = new DirectoryModule(roster, directory);
-        core.start(accounts, modules(roster, directoryModule));
+        modules = new ServerModules(directory);
+        core.start(accounts, modules.all());
         tlsIdentity = loadTlsIdentity();
         startC2s();
         startHttp();
         log.info("Parley {} serving {}: c2s {} (STARTTLS) / {} (direct TLS), admin API {}, database {}, certificate SHA-256 {}",
                 ParleyVersion.ofThisBuild().version(), config.domain(), c2s.port(), c2s.directTlsPort(),
                 http.localAddress(), database.describe(), tlsIdentity.fingerprintSha256());
-    }
-
-    /**
-     * Every module of a node without an LDAP directory, fresh instances in start order: public so
-     * that integration tests run exactly the list a real node runs.
-     */
-    public static List<Module> modules() {
-        RosterModule roster = new RosterModule();
-        return modules(roster, new DirectoryModule(roster, null));
-    }
-
-    /**
-     * The feature modules of this node, in start order. Order matters where interceptors are
-     * involved: carbons copies what the im switch and blocking let through, so it comes after them.
-     */
-    static List<Module> modules(RosterModule roster, DirectoryModule directoryModule) {
-        return List.of(
-                roster,
-                new PresenceModule(roster),
-                new MessageModule(),
-                new OfflineModule(),
-                new BlockingModule(),
-                new CarbonsModule(),
-                new BroadcastModule(),
-                new DiscoModule(),
-                new VCardModule(),
-                new VersionModule(),
-                new TimeModule(),
-                new PingModule(),
-                new PrivateDataModule(),
-                new RegisterModule(),
-                directoryModule);
     }
 
     /**
@@ -214,7 +184,9 @@ public final class ParleyServer implements AutoCloseable {
                 new OpenApiRoutes(),
                 new UserRoutes(accounts, mapper),
                 new TokenRoutes(tokens, core.blocking(), mapper),
-                new DirectoryRoutes(directoryModule))).start();
+                new DirectoryRoutes(modules.directory()),
+                new PresenceRoutes(modules.richPresence().service(), accounts, core.domain(), mapper,
+                        r -> core.blocking().run(r::run)))).start();
         started.add(http::close);
         LocalAdminFiles adminFiles = new LocalAdminFiles(config.dataPath());
         try {

@@ -2,6 +2,7 @@ package org.parley.server.admin;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import org.parley.server.storage.Jdbc;
 
 /** Admin API tokens in table {@code admin_tokens}, by SHA-256 hash only. Blocking: call off event loops. */
@@ -13,12 +14,17 @@ public final class AdminTokenStore {
         this.jdbc = jdbc;
     }
 
-    public void add(String tokenHash, String name, Instant createdAt) {
-        jdbc.update("INSERT INTO admin_tokens (token_hash, name, created_at) VALUES (?, ?, ?)",
-                tokenHash, name, Timestamp.from(createdAt));
+    public void add(String tokenHash, String name, Instant createdAt, String scopes) {
+        jdbc.update("INSERT INTO admin_tokens (token_hash, name, created_at, scopes) VALUES (?, ?, ?, ?)",
+                tokenHash, name, Timestamp.from(createdAt), scopes);
     }
 
     public boolean contains(String tokenHash) {
-        return jdbc.queryOne("SELECT 1 FROM admin_tokens WHERE token_hash = ?", rs -> 1, tokenHash).isPresent();
+        return scopes(tokenHash).isPresent();
+    }
+
+    /** The stored scopes of a token (space-separated), or empty when no such token exists. */
+    public Optional<String> scopes(String tokenHash) {
+        return jdbc.queryOne("SELECT scopes FROM admin_tokens WHERE token_hash = ?", rs -> rs.getString(1), tokenHash);
     }
 }

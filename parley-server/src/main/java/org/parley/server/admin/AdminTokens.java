@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Bearer tokens for the admin API. A token is 256 random bits, shown once to whoever created it;
@@ -29,13 +31,21 @@ public final class AdminTokens {
 
     /** Creates a token named {@code name} (a label for operators) and returns it in clear, once. */
     public String create(String name) {
+        return create(name, Set.of(TokenScope.ADMIN));
+    }
+
+    /** Creates a token with the given scopes (at least one) and returns it in clear, once. */
+    public String create(String name, Set<TokenScope> scopes) {
+        if (scopes == null || scopes.isEmpty()) {
+            throw new IllegalArgumentException("A token needs at least one scope");
+        }
         if (name == null || name.isBlank() || name.length() > 255) {
             throw new IllegalArgumentException("A token name must have 1 to 255 characters");
         }
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        store.add(hash(token), name, clock.instant());
+        store.add(hash(token), name, clock.instant(), TokenScope.join(scopes));
         return token;
     }
 
@@ -45,6 +55,14 @@ public final class AdminTokens {
             return false;
         }
         return store.contains(hash(token));
+    }
+
+    /** The scopes of {@code token}, or empty when it is not a token this server issued. */
+    public Optional<Set<TokenScope>> scopes(String token) {
+        if (token == null || token.isEmpty() || token.length() > 512) {
+            return Optional.empty();
+        }
+        return store.scopes(hash(token)).map(TokenScope::split);
     }
 
     /** Lower-case hex SHA-256 of the token's UTF-8 bytes: the form kept in the database. */

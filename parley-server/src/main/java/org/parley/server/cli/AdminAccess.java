@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.parley.server.admin.TokenScope;
 import org.parley.server.admin.LocalAdminFiles;
 import org.parley.server.config.ParleyConfig;
 
@@ -32,8 +34,8 @@ interface AdminAccess extends AutoCloseable {
      */
     java.util.Map<String, Object> syncDirectory();
 
-    /** Issues an admin token and returns it in clear. */
-    String createToken(String name);
+    /** Issues a token with these scopes and returns it in clear. */
+    String createToken(String name, Set<TokenScope> scopes);
 
     @Override
     void close();

@@ -19,6 +19,8 @@ import org.parley.server.roster.RosterStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import org.parley.server.admin.TokenScope;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.jxmpp.jid.impl.JidCreate;
@@ -138,9 +140,9 @@ final class LocalAdmin implements AdminAccess {
     }
 
     @Override
-    public String createToken(String name) {
+    public String createToken(String name, Set<TokenScope> scopes) {
         try {
-            return tokens.create(name);
+            return tokens.create(name, scopes);
         } catch (IllegalArgumentException e) {
             throw new CliFailure(e.getMessage(), e);
         } catch (StorageException e) {

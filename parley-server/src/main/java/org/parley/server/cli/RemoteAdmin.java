@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.parley.server.admin.TokenScope;
 
 /** {@link AdminAccess} through a running server's REST API ({@code openapi.yaml}). */
 final class RemoteAdmin implements AdminAccess {
@@ -92,8 +94,9 @@ final class RemoteAdmin implements AdminAccess {
     }
 
     @Override
-    public String createToken(String name) {
-        HttpResponse<String> r = send("POST", "/api/v1/tokens", Map.of("name", name));
+    public String createToken(String name, Set<TokenScope> scopes) {
+        HttpResponse<String> r = send("POST", "/api/v1/tokens", Map.of("name", name,
+                "scopes", scopes.stream().map(TokenScope::value).sorted().toList()));
         if (r.statusCode() != 201) {
             throw failure(r);
         }

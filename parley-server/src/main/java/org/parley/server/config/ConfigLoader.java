@@ -102,6 +102,16 @@ public final class ConfigLoader {
     /** Parses an override's text as the type the key already has. */
     private static JsonNode scalar(JsonNode existing, String value) {
         JsonNodeFactory f = JsonNodeFactory.instance;
+        if (existing.isArray()) {
+            // A list key takes comma-separated values on the command line: --set k=a,b,c (empty: none).
+            com.fasterxml.jackson.databind.node.ArrayNode array = f.arrayNode();
+            for (String item : value.split(",")) {
+                if (!item.isBlank()) {
+                    array.add(item.trim());
+                }
+            }
+            return array;
+        }
         try {
             if (existing.isBoolean()) {
                 if (!value.equals("true") && !value.equals("false")) {

@@ -2,6 +2,7 @@ package org.parley.server.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The whole server configuration, bound from {@code parley.yaml} over the built-in defaults
@@ -26,7 +27,8 @@ public record ParleyConfig(
         VCard vcard,
         Version version,
         Ldap ldap,
-        Search search) {
+        Search search,
+        RichPresence richpresence) {
 
     public Path dataPath() {
         return Path.of(dataDir);
@@ -110,5 +112,23 @@ public record ParleyConfig(
 
     /** Contact search (XEP-0055) at search.&lt;domain&gt;. */
     public record Search(boolean enabled, int maxResults) {
+    }
+
+    /**
+     * Rich presence (issue 5): the order in which the composer listens to its inputs (names:
+     * manual, phone, calendar, apps, devices; the first with an opinion wins), the status texts it
+     * writes, the calendar source and the accounts allowed to publish presence for others.
+     */
+    public record RichPresence(List<String> precedence, Phone phone, Calendar calendar, List<String> appAccounts,
+                               boolean offlineStatus) {
+
+        public record Phone(String busyStatus, String dndStatus) {
+        }
+
+        /** {@code source}: none, ics or caldav; {@code url} may contain {user}, {domain} and {jid}. */
+        public record Calendar(String source, String url, String user, String password, int pollSeconds,
+                               String meetingStatus, String tentativeStatus, String outOfOfficeStatus,
+                               boolean tentativeIsBusy) {
+        }
     }
 }

@@ -17,6 +17,7 @@ public final class Features {
     private final SortedSet<String> server = new ConcurrentSkipListSet<>();
     private final SortedSet<String> account = new ConcurrentSkipListSet<>();
     private final List<Element> streamFeatures = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, DiscoNode> serverNodes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A feature element advertised in {@code <stream:features/>} after authentication. */
     public void addStreamFeature(Element feature) {
@@ -41,5 +42,15 @@ public final class Features {
 
     public Set<String> accountFeatures() {
         return Set.copyOf(account);
+    }
+
+    /** A node disco queries to the domain may name (e.g. XEP-0050's command list). */
+    public void addServerNode(String node, DiscoNode discoNode) {
+        serverNodes.put(node, discoNode);
+    }
+
+    /** The published node, or null (disco answers item-not-found). */
+    public DiscoNode serverNode(String node) {
+        return serverNodes.get(node);
     }
 }

@@ -2,6 +2,7 @@ package org.parley.server.disco;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.parley.server.core.DiscoNode;
 import org.parley.server.core.Features;
 import org.parley.server.core.HandlerRegistry;
 import org.parley.server.core.StanzaErrorException;
@@ -24,6 +25,10 @@ final class ServerDisco {
     }
 
     CompletionStage<Stanza> info(Stanza iq) {
+        DiscoNode node = publishedNode(iq);
+        if (node != null) {
+            return CompletableFuture.completedFuture(Stanzas.result(iq, node.info(iq.from())));
+        }
         checkedQuery(iq);
         return CompletableFuture.completedFuture(Stanzas.result(iq,
                 DiscoInfo.info("server", "im", NAME, features.serverFeatures())));
@@ -31,8 +36,19 @@ final class ServerDisco {
 
     /** The server's items are its components (the chat-room service and later gateways). */
     CompletionStage<Stanza> items(Stanza iq) {
+        DiscoNode node = publishedNode(iq);
+        if (node != null) {
+            return CompletableFuture.completedFuture(Stanzas.result(iq, node.items(iq.from())));
+        }
         checkedQuery(iq);
         return CompletableFuture.completedFuture(Stanzas.result(iq, DiscoInfo.items(handlers.components().keySet())));
+    }
+
+    /** The node another module published that this get names, or null (then {@link #checkedQuery} decides). */
+    private DiscoNode publishedNode(Stanza iq) {
+        Element query = iq.element().elements().isEmpty() ? null : iq.element().elements().get(0);
+        String node = query == null || !"get".equals(iq.type()) ? null : query.attribute("node");
+        return node == null ? null : features.serverNode(node);
     }
 
     /** Only a get is meaningful, and the server publishes no nodes (XEP-0030 §7: unknown node → item-not-found). */

@@ -2,12 +2,15 @@ package org.parley.server.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.util.Set;
 import org.parley.server.admin.AdminTokens;
+import org.parley.server.admin.TokenScope;
 
 /**
  * Requires {@code Authorization: Bearer <token>} with a token from {@link AdminTokens}
- * (RFC 6750). The token lookup is a short indexed query; Jetty's request threads are not event
+ * (RFC 6750) whose scopes allow the request: 401 without a known token, 403 without the scope. The token lookup is a short indexed query; Jetty's request threads are not event
  * loops, so it runs in place.
  */
 final class BearerAuth implements Handler {
@@ -29,8 +32,19 @@ final class BearerAuth implements Handler {
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             throw new HttpResponseException(401, "A bearer token is required (Authorization: Bearer <token>)");
         }
-        if (!tokens.isValid(header.substring(PREFIX.length()).strip())) {
-            throw new HttpResponseException(401, "The bearer token is not valid");
+        Set<TokenScope> scopes = tokens.scopes(header.substring(PREFIX.length()).strip())
+                .orElseThrow(() -> new HttpResponseException(401, "The bearer token is not valid"));
+        TokenScope required = required(ctx);
+        if (!TokenScope.allows(scopes, required)) {
+            throw new HttpResponseException(403, "This token lacks the " + required.value() + " scope");
         }
+    }
+
+    /** The Presence Web Service needs a presence scope (read for GET, write otherwise); everything else admin. */
+    static TokenScope required(Context ctx) {
+        if (ctx.path().startsWith(PresenceRoutes.PRESENCE + "/") || ctx.path().equals(PresenceRoutes.PRESENCE)) {
+            return ctx.method() == HandlerType.GET ? TokenScope.PRESENCE_READ : TokenScope.PRESENCE_WRITE;
+        }
+        return TokenScope.ADMIN;
     }
 }

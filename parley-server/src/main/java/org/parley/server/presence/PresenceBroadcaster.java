@@ -137,7 +137,11 @@ final class PresenceBroadcaster {
     /** On the hub executor: recompose and send subscribers whatever presence they have not seen yet. */
     void broadcastChanges(UserHub hub, Roster roster) {
         // Composed even when sharing is off: the user's own composed state stays readable.
-        List<Stanza> changed = composer(hub).recompose(hub, sources.list());
+        PresenceComposer composer = composer(hub);
+        List<Stanza> changed = composer.recompose(hub, sources.list());
+        if (composer.composedChanged()) {
+            events.publish(new ComposedPresenceChanged(hub, composer.composed()));
+        }
         if (!sharing || changed.isEmpty()) {
             return;
         }

@@ -26,6 +26,7 @@ final class PresenceComposer {
 
     private final Map<Resourcepart, Stanza> published = new LinkedHashMap<>();
     private Availability composed;
+    private boolean composedChanged;
 
     /**
      * Recomputes from the sources (sorted by descending precedence) and returns the per-resource
@@ -33,7 +34,9 @@ final class PresenceComposer {
      */
     List<Stanza> recompose(UserHub hub, List<PresenceSource> sources) {
         List<Resource> available = hub.availableResources();
+        Availability previous = composed;
         composed = available.isEmpty() ? null : opinion(hub, sources);
+        composedChanged = !java.util.Objects.equals(previous, composed);
         List<Stanza> changed = new ArrayList<>();
         published.keySet().removeIf(rp -> hub.resource(rp) == null || !hub.resource(rp).isAvailable());
         for (Resource r : available) {
@@ -56,6 +59,11 @@ final class PresenceComposer {
     /** What subscribers currently see: one presence per available resource (answers to probes). */
     Collection<Stanza> published() {
         return List.copyOf(published.values());
+    }
+
+    /** Whether the last {@link #recompose} changed {@link #composed()}. */
+    boolean composedChanged() {
+        return composedChanged;
     }
 
     /** The composed availability, or null while the user has no available resource. */

@@ -77,6 +77,17 @@ class CliWithRunningServerTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.lines()).hasSize(1);
         assertThat(api.tokens.isValid(r.lines().get(0))).isTrue();
+        assertThat(api.tokens.scopes(r.lines().get(0))).contains(java.util.Set.of(org.parley.server.admin.TokenScope.ADMIN));
+    }
+
+    @Test
+    void scopedTokenCreateGoesThroughTheApi() {
+        CliRun r = CliRun.run(dataDir, "token", "create", "--scope", "presence:read", "--scope", "presence:write");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.lines()).hasSize(1);
+        assertThat(api.tokens.scopes(r.lines().get(0))).contains(java.util.Set.of(
+                org.parley.server.admin.TokenScope.PRESENCE_READ, org.parley.server.admin.TokenScope.PRESENCE_WRITE));
+        assertThat(CliRun.run(dataDir, "token", "create", "--scope", "root").exitCode()).isEqualTo(1);
     }
 
     @Test

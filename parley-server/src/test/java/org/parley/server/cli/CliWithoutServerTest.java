@@ -64,6 +64,16 @@ class CliWithoutServerTest {
             assertThat(tokens.isValid(token)).isTrue();
             assertThat(jdbc.query("SELECT token_hash FROM admin_tokens", rs -> rs.getString(1)))
                     .hasSize(1).allSatisfy(hash -> assertThat(hash).hasSize(64).isNotEqualTo(token));
+            assertThat(tokens.scopes(token)).contains(java.util.Set.of(org.parley.server.admin.TokenScope.ADMIN));
+        }
+        CliRun scoped = CliRun.run(dataDir, "token", "create", "--scope", "presence:read");
+        assertThat(scoped.exitCode()).as(scoped.err()).isZero();
+        assertThat(scoped.lines()).hasSize(1);
+        try (Database db = Database.open(new ConfigLoader().load(null, List.of("dataDir=" + dataDir)))) {
+            AdminTokens tokens = new AdminTokens(new AdminTokenStore(new Jdbc(db.dataSource())), new SecureRandom(),
+                    Clock.systemUTC());
+            assertThat(tokens.scopes(scoped.lines().get(0)))
+                    .contains(java.util.Set.of(org.parley.server.admin.TokenScope.PRESENCE_READ));
         }
     }
 

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.server.config.ConfigLoader;
 import org.parley.server.http.AdminApiFixture;
-import org.parley.server.roster.RosterModule;
-import org.parley.server.testing.CoreHarness;
 
 /** POST /api/v1/directory/sync: a report when the directory answers, 503 when it does not, 409 without one. */
 class DirectoryApiTest {
@@ -23,9 +21,7 @@ class DirectoryApiTest {
         try (TestDirectory ldap = TestDirectory.start(tmp, 50)) {
             List<String> overrides = ldap.overrides(ldap.ldapUrl());
             try (LdapDirectory directory = LdapDirectory.open(new ConfigLoader().load(null, overrides).ldap())) {
-                RosterModule roster = new RosterModule();
-                DirectoryModule module = new DirectoryModule(roster, directory);
-                try (AdminApiFixture api = new AdminApiFixture(CoreHarness.start(overrides, roster, module), module)) {
+                try (AdminApiFixture api = new AdminApiFixture(overrides, directory)) {
                     HttpResponse<String> r = api.send("POST", "/api/v1/directory/sync", null, api.token);
                     assertThat(r.statusCode()).isEqualTo(200);
                     assertThat(r.body()).contains("\"created\":50").contains("\"deactivated\":0");

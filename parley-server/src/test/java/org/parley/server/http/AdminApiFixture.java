@@ -12,7 +12,10 @@ import java.util.List;
 import org.parley.server.ParleyCore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
-import org.parley.server.directory.DirectoryModule;
+import org.parley.server.ServerModules;
+import org.parley.server.core.Module;
+import org.parley.server.directory.LdapDirectory;
+import org.parley.server.richpresence.RichPresenceModule;
 import org.parley.server.testing.CoreHarness;
 
 /** A harnessed core with the real HTTP listener on a free loopback port, and a client for it. */
@@ -22,16 +25,24 @@ public final class AdminApiFixture implements AutoCloseable {
     public final AdminTokens tokens;
     public final HttpListener listener;
     public final String token;
+    public final RichPresenceModule rich;
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
     public AdminApiFixture() {
-        this(CoreHarness.start(), new DirectoryModule(null, null));
+        this(List.of(), null);
     }
 
-    /** Over a given harness; {@code directory} serves the directory routes (unstarted: no directory). */
-    public AdminApiFixture(CoreHarness harness, DirectoryModule directory) {
-        this.harness = harness;
+    /** {@code overrides}: --set style configuration (e.g. a calendar source). */
+    public AdminApiFixture(List<String> overrides) {
+        this(overrides, null);
+    }
+
+    /** With every module of a node; {@code ldap}: an opened directory, or null for none. */
+    public AdminApiFixture(List<String> overrides, LdapDirectory ldap) {
+        ServerModules modules = new ServerModules(ldap);
+        rich = modules.richPresence();
+        harness = CoreHarness.start(overrides, modules.all().toArray(Module[]::new));
         ParleyCore core = harness.core();
         tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), new SecureRandom(), core.clock());
         listener = new HttpListener("127.0.0.1", 0, tokens, mapper, List.of(
@@ -39,7 +50,9 @@ public final class AdminApiFixture implements AutoCloseable {
                 new OpenApiRoutes(),
                 new UserRoutes(harness.accounts(), mapper),
                 new TokenRoutes(tokens, core.blocking(), mapper),
-                new DirectoryRoutes(directory))).start();
+                new DirectoryRoutes(modules.directory()),
+                new PresenceRoutes(rich.service(), harness.accounts(), core.domain(), mapper,
+                        r -> core.blocking().run(r::run)))).start();
         token = tokens.create("test");
     }
 

@@ -23,7 +23,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.jid.DomainBareJid;
 import org.parley.server.ParleyCore;
-import org.parley.server.ParleyServer;
+import org.parley.server.ServerModules;
 import org.parley.server.account.AccountService;
 import org.parley.server.auth.SaslMechanisms;
 import org.parley.server.auth.SignInThrottle;
@@ -113,9 +113,9 @@ public final class TestServer implements AutoCloseable {
             return this;
         }
 
-        /** Every module of a real node, in the order {@link ParleyServer} starts them. */
+        /** Every module of a real node without a directory, as {@link ServerModules} lists them. */
         public Builder allModules() {
-            return modules(ParleyServer.modules());
+            return modules(new ServerModules(null).all());
         }
 
         /**
