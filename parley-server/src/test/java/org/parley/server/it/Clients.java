@@ -2,6 +2,11 @@ package org.parley.server.it;
 
 import static org.awaitility.Awaitility.await;
 
+import java.util.Objects;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.FromMatchesFilter;
+import org.jivesoftware.smack.filter.StanzaFilter;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
@@ -40,12 +45,20 @@ final class Clients {
         return m;
     }
 
-    /** Sends available presence (TestServer's clients do not send it at sign-in). */
+    /**
+     * Sends available presence (TestServer's clients do not send it at sign-in) and waits for the
+     * server to reflect it (RFC 6121 §4.2.2, §4.4.2: the sending resource gets its own presence),
+     * which it does once the resource counts as available. Without that wait a message sent by
+     * another client right after could find the user unavailable and go to offline storage.
+     */
     static void available(XMPPTCPConnection c, String status) throws Exception {
-        c.sendStanza(c.getStanzaFactory().buildPresenceStanza()
+        Presence presence = c.getStanzaFactory().buildPresenceStanza()
                 .ofType(Presence.Type.available)
                 .setStatus(status)
-                .build());
+                .build();
+        StanzaFilter reflected = new AndFilter(StanzaTypeFilter.PRESENCE, FromMatchesFilter.createFull(c.getUser()),
+                s -> ((Presence) s).isAvailable() && Objects.equals(status, ((Presence) s).getStatus()));
+        c.createStanzaCollectorAndSend(reflected, presence).nextResultOrThrow();
     }
 
     static void available(XMPPTCPConnection c) throws Exception {
