@@ -35,14 +35,21 @@ import org.parley.server.broadcast.BroadcastModule;
 import org.parley.server.carbons.CarbonsModule;
 import org.parley.server.disco.DiscoModule;
 import org.parley.server.message.MessageModule;
+import org.parley.server.muc.MucModule;
 import org.parley.server.offline.OfflineModule;
 import org.parley.server.presence.PresenceModule;
 import org.parley.server.roster.RosterModule;
+import org.parley.server.contacts.ContactTransfer;
+import org.parley.server.directory.UserCheck;
+import org.parley.server.http.ContactRoutes;
 import org.parley.server.http.DirectoryRoutes;
+import org.parley.server.http.UserCheckRoutes;
 import org.parley.server.http.HealthRoutes;
 import org.parley.server.http.HttpListener;
+import org.parley.server.http.HttpRoutes;
 import org.parley.server.http.OpenApiRoutes;
 import org.parley.server.http.PresenceRoutes;
+import org.parley.server.http.RoomRoutes;
 import org.parley.server.http.TokenRoutes;
 import org.parley.server.http.UserRoutes;
 import org.parley.server.ping.PingModule;
@@ -179,14 +186,24 @@ public final class ParleyServer implements AutoCloseable {
     private void startHttp() {
         ObjectMapper mapper = new ObjectMapper();
         AdminTokens tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), random, clock);
-        http = new HttpListener(config.http().bind(), config.http().port(), tokens, mapper, List.of(
+        List<HttpRoutes> routes = new ArrayList<>(List.of(
                 new HealthRoutes(core.jdbc(), core.blocking()),
                 new OpenApiRoutes(),
                 new UserRoutes(accounts, mapper),
                 new TokenRoutes(tokens, core.blocking(), mapper),
                 new DirectoryRoutes(modules.directory()),
                 new PresenceRoutes(modules.richPresence().service(), accounts, core.domain(), mapper,
-                        r -> core.blocking().run(r::run)))).start();
+                        r -> core.blocking().run(r::run)),
+                new UserCheckRoutes(new UserCheck(new DirectoryStore(core.jdbc()), directory, config.ldap().mapping()),
+                        core.blocking()),
+                new ContactRoutes(new ContactTransfer(modules.roster().service(), core.jdbc(), core.blocking(),
+                        core.domain()), mapper)));
+        MucModule muc = modules.muc();
+        if (muc.administration() != null) {
+            // Absent when muc.enabled is false: /api/v1/rooms then answers 404 like any unknown path.
+            routes.add(new RoomRoutes(muc.administration(), mapper));
+        }
+        http = new HttpListener(config.http().bind(), config.http().port(), tokens, mapper, routes).start();
         started.add(http::close);
         LocalAdminFiles adminFiles = new LocalAdminFiles(config.dataPath());
         try {

@@ -10,6 +10,7 @@ import org.parley.server.directory.DirectoryModule;
 import org.parley.server.directory.LdapDirectory;
 import org.parley.server.disco.DiscoModule;
 import org.parley.server.message.MessageModule;
+import org.parley.server.muc.MucModule;
 import org.parley.server.offline.OfflineModule;
 import org.parley.server.ping.PingModule;
 import org.parley.server.presence.PresenceModule;
@@ -34,6 +35,7 @@ public final class ServerModules {
     private final AdHocModule adHoc = new AdHocModule();
     private final RichPresenceModule richPresence = new RichPresenceModule(presence, adHoc);
     private final DirectoryModule directory;
+    private final MucModule muc = new MucModule();
     private final List<Module> all;
 
     /** {@code ldap}: the opened directory, or null when none is configured. */
@@ -56,7 +58,8 @@ public final class ServerModules {
                 new PingModule(),
                 new PrivateDataModule(),
                 new RegisterModule(),
-                directory);
+                directory,
+                muc);
     }
 
     public List<Module> all() {
@@ -73,6 +76,10 @@ public final class ServerModules {
 
     public RichPresenceModule richPresence() {
         return richPresence;
+    }
+
+    public MucModule muc() {
+        return muc;
     }
 
     public DirectoryModule directory() {

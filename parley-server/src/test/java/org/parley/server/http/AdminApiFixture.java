@@ -14,7 +14,11 @@ import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
 import org.parley.server.ServerModules;
 import org.parley.server.core.Module;
+import org.parley.server.contacts.ContactTransfer;
+import org.parley.server.directory.DirectoryStore;
 import org.parley.server.directory.LdapDirectory;
+import org.parley.server.muc.MucModule;
+import org.parley.server.directory.UserCheck;
 import org.parley.server.richpresence.RichPresenceModule;
 import org.parley.server.testing.CoreHarness;
 
@@ -26,6 +30,7 @@ public final class AdminApiFixture implements AutoCloseable {
     public final HttpListener listener;
     public final String token;
     public final RichPresenceModule rich;
+    public final MucModule muc;
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -43,6 +48,7 @@ public final class AdminApiFixture implements AutoCloseable {
         ServerModules modules = new ServerModules(ldap);
         rich = modules.richPresence();
         harness = CoreHarness.start(overrides, modules.all().toArray(Module[]::new));
+        muc = modules.muc();
         ParleyCore core = harness.core();
         tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), new SecureRandom(), core.clock());
         listener = new HttpListener("127.0.0.1", 0, tokens, mapper, List.of(
@@ -52,7 +58,12 @@ public final class AdminApiFixture implements AutoCloseable {
                 new TokenRoutes(tokens, core.blocking(), mapper),
                 new DirectoryRoutes(modules.directory()),
                 new PresenceRoutes(rich.service(), harness.accounts(), core.domain(), mapper,
-                        r -> core.blocking().run(r::run)))).start();
+                        r -> core.blocking().run(r::run)),
+                new RoomRoutes(muc.administration(), mapper),
+                new UserCheckRoutes(new UserCheck(new DirectoryStore(core.jdbc()), ldap, core.config().ldap().mapping()),
+                        core.blocking()),
+                new ContactRoutes(new ContactTransfer(modules.roster().service(), core.jdbc(), core.blocking(),
+                        core.domain()), mapper))).start();
         token = tokens.create("test");
     }
 
