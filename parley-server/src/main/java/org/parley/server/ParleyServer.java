@@ -38,13 +38,8 @@ import org.parley.server.message.MessageModule;
 import org.parley.server.offline.OfflineModule;
 import org.parley.server.presence.PresenceModule;
 import org.parley.server.roster.RosterModule;
-import org.parley.server.http.DirectoryRoutes;
-import org.parley.server.http.HealthRoutes;
+import org.parley.server.http.AdminApiRoutes;
 import org.parley.server.http.HttpListener;
-import org.parley.server.http.OpenApiRoutes;
-import org.parley.server.http.PresenceRoutes;
-import org.parley.server.http.TokenRoutes;
-import org.parley.server.http.UserRoutes;
 import org.parley.server.ping.PingModule;
 import org.parley.server.privatedata.PrivateDataModule;
 import org.parley.server.register.RegisterModule;
@@ -179,14 +174,8 @@ public final class ParleyServer implements AutoCloseable {
     private void startHttp() {
         ObjectMapper mapper = new ObjectMapper();
         AdminTokens tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), random, clock);
-        http = new HttpListener(config.http().bind(), config.http().port(), tokens, mapper, List.of(
-                new HealthRoutes(core.jdbc(), core.blocking()),
-                new OpenApiRoutes(),
-                new UserRoutes(accounts, mapper),
-                new TokenRoutes(tokens, core.blocking(), mapper),
-                new DirectoryRoutes(modules.directory()),
-                new PresenceRoutes(modules.richPresence().service(), accounts, core.domain(), mapper,
-                        r -> core.blocking().run(r::run)))).start();
+        http = new HttpListener(config.http().bind(), config.http().port(), tokens, mapper,
+                AdminApiRoutes.of(core, accounts, tokens, modules, mapper)).start();
         started.add(http::close);
         LocalAdminFiles adminFiles = new LocalAdminFiles(config.dataPath());
         try {

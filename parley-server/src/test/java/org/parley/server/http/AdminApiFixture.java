@@ -45,14 +45,8 @@ public final class AdminApiFixture implements AutoCloseable {
         harness = CoreHarness.start(overrides, modules.all().toArray(Module[]::new));
         ParleyCore core = harness.core();
         tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), new SecureRandom(), core.clock());
-        listener = new HttpListener("127.0.0.1", 0, tokens, mapper, List.of(
-                new HealthRoutes(core.jdbc(), core.blocking()),
-                new OpenApiRoutes(),
-                new UserRoutes(harness.accounts(), mapper),
-                new TokenRoutes(tokens, core.blocking(), mapper),
-                new DirectoryRoutes(modules.directory()),
-                new PresenceRoutes(rich.service(), harness.accounts(), core.domain(), mapper,
-                        r -> core.blocking().run(r::run)))).start();
+        listener = new HttpListener("127.0.0.1", 0, tokens, mapper,
+                AdminApiRoutes.of(core, harness.accounts(), tokens, modules, mapper)).start();
         token = tokens.create("test");
     }
 
