@@ -72,7 +72,7 @@ public final class ParleyCore implements AutoCloseable {
         events.subscribe(UserDeleted.class, e -> hubs.closeAll(e.user(), StreamErrorCondition.NOT_AUTHORIZED,
                 "This account was deleted"));
         ModuleContext context = new ModuleContext(config, domain, router, handlers, features, events, hubs,
-                iqTracker, jdbc, blocking, scheduler, clock, accounts);
+                iqTracker, jdbc, blocking, scheduler, clock, accounts, actorPool);
         for (Module m : toStart) {
             m.start(context);
             modules.add(m);

@@ -11,6 +11,7 @@ import org.parley.server.directory.DirectoryModule;
 import org.parley.server.directory.LdapDirectory;
 import org.parley.server.disco.DiscoModule;
 import org.parley.server.message.MessageModule;
+import org.parley.server.muc.MucModule;
 import org.parley.server.offline.OfflineModule;
 import org.parley.server.ping.PingModule;
 import org.parley.server.presence.PresenceModule;
@@ -35,6 +36,7 @@ public final class ServerModules {
     private final AdHocModule adHoc = new AdHocModule();
     private final RichPresenceModule richPresence;
     private final DirectoryModule directory;
+    private final MucModule muc = new MucModule();
     private final List<Module> all;
 
     /** {@code ldap}: the opened directory, or null when none is configured. */
@@ -63,7 +65,8 @@ public final class ServerModules {
                 new PingModule(),
                 new PrivateDataModule(),
                 new RegisterModule(),
-                directory);
+                directory,
+                muc);
     }
 
     public List<Module> all() {
@@ -80,6 +83,10 @@ public final class ServerModules {
 
     public RichPresenceModule richPresence() {
         return richPresence;
+    }
+
+    public MucModule muc() {
+        return muc;
     }
 
     public DirectoryModule directory() {

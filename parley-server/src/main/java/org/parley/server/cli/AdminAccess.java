@@ -8,6 +8,7 @@ import java.util.Set;
 import org.parley.server.admin.TokenScope;
 import org.parley.server.admin.LocalAdminFiles;
 import org.parley.server.config.ParleyConfig;
+import org.parley.server.muc.admin.RoomSpec;
 
 /**
  * The admin operations the CLI needs, either through a running server's REST API (so the server
@@ -34,8 +35,32 @@ interface AdminAccess extends AutoCloseable {
      */
     java.util.Map<String, Object> syncDirectory();
 
+    /** Duplicate and invalid users, in the users table and the directory when one is configured. */
+    org.parley.server.directory.UserCheckReport checkUsers();
+
+    /** The contact lists of {@code users} (normalised), or of everyone when empty. */
+    List<org.parley.server.contacts.UserContacts> exportContacts(List<String> users);
+
+    /** Writes contact lists, one transaction per user. */
+    org.parley.server.contacts.ImportReport importContacts(List<org.parley.server.contacts.UserContacts> users,
+                                                           boolean replace);
+
     /** Issues a token with these scopes and returns it in clear. */
     String createToken(String name, Set<TokenScope> scopes);
+
+    /** Every room (with a server running: ad hoc ones too), sorted by name. */
+    List<RoomView> listRooms();
+
+    Optional<RoomView> room(String name);
+
+    /** Creates a persistent room; a refusal (name taken, limit, bad user) is a {@link CliFailure}. */
+    RoomView createRoom(RoomSpec spec);
+
+    /** False when there is no such room. */
+    boolean destroyRoom(String name, String reason);
+
+    /** Sets one user's affiliation (owner, admin, member, outcast, none). */
+    RoomView setAffiliation(String room, String user, String affiliation);
 
     @Override
     void close();

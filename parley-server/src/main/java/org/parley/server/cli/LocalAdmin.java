@@ -8,7 +8,12 @@ import org.jxmpp.jid.DomainBareJid;
 import org.parley.server.ParleyCore;
 import org.parley.server.config.ConfigException;
 import org.parley.server.core.UserHubs;
+import org.parley.server.contacts.ContactTransfer;
+import org.parley.server.contacts.ImportReport;
+import org.parley.server.contacts.UserContacts;
 import org.parley.server.directory.DirectoryStore;
+import org.parley.server.directory.UserCheck;
+import org.parley.server.directory.UserCheckReport;
 import org.parley.server.directory.DirectorySync;
 import org.parley.server.directory.LdapDirectory;
 import org.parley.server.directory.SharedGroups;
@@ -28,6 +33,17 @@ import org.jxmpp.stringprep.XmppStringprepException;
 import org.parley.server.account.AccountService;
 import org.parley.server.account.AccountStore;
 import org.parley.server.account.InvalidAccountException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.parley.server.muc.Affiliation;
+import org.parley.server.muc.MucModule;
+import org.parley.server.muc.admin.RoomAdminException;
+import org.parley.server.muc.admin.RoomAdministration;
+import org.parley.server.muc.admin.RoomInfo;
+import org.parley.server.muc.admin.RoomSpec;
+import org.parley.server.muc.admin.StoredRoomAdministration;
+import org.parley.server.muc.store.JdbcRoomStore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
 import org.parley.server.auth.ScramCredentialFactory;
@@ -49,17 +65,19 @@ final class LocalAdmin implements AdminAccess {
     private final BlockingPool blocking;
     private final AccountService accounts;
     private final AdminTokens tokens;
+    private final RoomAdministration rooms;
     private final ParleyConfig config;
     private final Jdbc jdbc;
 
     private LocalAdmin(Database database, BlockingPool blocking, AccountService accounts, AdminTokens tokens,
-                       ParleyConfig config, Jdbc jdbc) {
+                       RoomAdministration rooms, ParleyConfig config, Jdbc jdbc) {
         this.config = config;
         this.jdbc = jdbc;
         this.database = database;
         this.blocking = blocking;
         this.accounts = accounts;
         this.tokens = tokens;
+        this.rooms = rooms;
     }
 
     static LocalAdmin open(ParleyConfig config) {
@@ -81,7 +99,9 @@ final class LocalAdmin implements AdminAccess {
                     JidCreate.domainBareFrom(config.domain()), Clock.systemUTC());
             AdminTokens tokens = new AdminTokens(new AdminTokenStore(jdbc),
                     random, Clock.systemUTC());
-            return new LocalAdmin(database, blocking, accounts, tokens, config, jdbc);
+            RoomAdministration rooms = new StoredRoomAdministration(new JdbcRoomStore(jdbc), blocking, config.muc(),
+                    JidCreate.domainBareFrom(config.domain()), MucModule.serviceDomain(config), Clock.systemUTC());
+            return new LocalAdmin(database, blocking, accounts, tokens, rooms, config, jdbc);
         } catch (XmppStringprepException | RuntimeException e) {
             blocking.close();
             database.close();
@@ -140,6 +160,57 @@ final class LocalAdmin implements AdminAccess {
     }
 
     @Override
+    public UserCheckReport checkUsers() {
+        DirectoryStore store = new DirectoryStore(jdbc);
+        try {
+            if (!config.ldap().configured()) {
+                return new UserCheck(store, null, config.ldap().mapping()).run();
+            }
+            try (LdapDirectory directory = LdapDirectory.open(config.ldap())) {
+                return new UserCheck(store, directory, config.ldap().mapping()).run();
+            }
+        } catch (LDAPException e) {
+            throw new CliFailure("the directory did not answer: " + e.getMessage(), e);
+        } catch (ConfigException e) {
+            throw new CliFailure(e.getMessage(), e);
+        } catch (StorageException e) {
+            throw new CliFailure("database error: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<UserContacts> exportContacts(List<String> users) {
+        try {
+            return contacts().export(users).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ContactTransfer.NoSuchUser) {
+                throw new CliFailure(e.getCause().getMessage(), e.getCause());
+            }
+            throw new CliFailure("database error: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure("interrupted", e);
+        }
+    }
+
+    @Override
+    public ImportReport importContacts(List<UserContacts> users, boolean replace) {
+        return await(contacts().importAll(users, replace));
+    }
+
+    /** No server runs, so nobody is online: the hubs stay empty and roster writes go to the database. */
+    private ContactTransfer contacts() {
+        EventBus events = new EventBus();
+        RosterService rosters = new RosterService(new UserHubs(Runnable::run, events), new RosterStore(jdbc),
+                blocking, events);
+        try {
+            return new ContactTransfer(rosters, jdbc, blocking, JidCreate.domainBareFrom(config.domain()));
+        } catch (XmppStringprepException e) {
+            throw new CliFailure("invalid domain: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public String createToken(String name, Set<TokenScope> scopes) {
         try {
             return tokens.create(name, scopes);
@@ -150,12 +221,57 @@ final class LocalAdmin implements AdminAccess {
         }
     }
 
+    @Override
+    public List<RoomView> listRooms() {
+        return await(rooms.list()).stream().map(LocalAdmin::view).toList();
+    }
+
+    @Override
+    public Optional<RoomView> room(String name) {
+        return await(rooms.info(name)).map(LocalAdmin::view);
+    }
+
+    @Override
+    public RoomView createRoom(RoomSpec spec) {
+        return view(await(call(() -> rooms.create(spec))));
+    }
+
+    @Override
+    public boolean destroyRoom(String name, String reason) {
+        return await(call(() -> rooms.destroy(name, reason)));
+    }
+
+    @Override
+    public RoomView setAffiliation(String room, String user, String affiliation) {
+        Affiliation a = Affiliation.parse(affiliation);
+        if (a == null) {
+            throw new CliFailure("affiliation must be owner, admin, member, outcast or none, not " + affiliation);
+        }
+        return view(await(call(() -> rooms.setAffiliation(room, user, a))));
+    }
+
+    /** Administration refuses some requests before any future exists (a bad name): same handling as a failed future. */
+    private static <T> CompletableFuture<T> call(java.util.function.Supplier<CompletableFuture<T>> operation) {
+        try {
+            return operation.get();
+        } catch (RoomAdminException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    static RoomView view(RoomInfo r) {
+        Map<String, String> affs = new TreeMap<>();
+        r.affiliations().forEach((jid, a) -> affs.put(jid, a.xmlValue()));
+        return new RoomView(r.name(), r.jid(), r.config().name(), r.config().description(), r.config().persistent(),
+                r.config().membersOnly(), r.config().publicRoom(), r.occupants(), affs);
+    }
+
     private static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof InvalidAccountException) {
+            if (cause instanceof InvalidAccountException || cause instanceof RoomAdminException) {
                 throw new CliFailure(cause.getMessage(), cause);
             }
             throw new CliFailure("database error: " + cause.getMessage(), cause);

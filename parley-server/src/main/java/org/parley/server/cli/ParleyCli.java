@@ -7,13 +7,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code bin/parley}: serve, user, token, version. Exit codes: 0 done, 1 failed (a message on
+ * {@code bin/parley}: serve, user, room, token, version. Exit codes: 0 done, 1 failed (a message on
  * standard error; a stack trace only for an unexpected error), 2 usage error.
  */
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCli.Version.class,
         description = "Parley IM and presence server",
-        subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, DirectoryCommand.class,
-                VersionCommand.class})
+        subcommands = {ServeCommand.class, UserCommand.class, RoomCommand.class, TokenCommand.class,
+                DirectoryCommand.class, ContactsCommand.class, VersionCommand.class})
 public final class ParleyCli extends GroupCommand {
 
     public static final int FAILED = 1;

@@ -13,9 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.parley.server.admin.TokenScope;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.parley.server.muc.admin.RoomSpec;
+import org.parley.server.contacts.ContactsJson;
+import org.parley.server.contacts.ImportReport;
+import org.parley.server.contacts.UserContacts;
+import org.parley.server.directory.UserCheckReport;
 
 /** {@link AdminAccess} through a running server's REST API ({@code openapi.yaml}). */
 final class RemoteAdmin implements AdminAccess {
@@ -94,6 +102,55 @@ final class RemoteAdmin implements AdminAccess {
     }
 
     @Override
+    public UserCheckReport checkUsers() {
+        HttpResponse<String> r = send("GET", "/api/v1/users/check", null);
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        try {
+            return mapper.treeToValue(parse(r), UserCheckReport.class);
+        } catch (JsonProcessingException e) {
+            throw new CliFailure("the server at " + base + " answered a user check this CLI cannot read: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    @Override
+    public List<UserContacts> exportContacts(List<String> users) {
+        StringBuilder path = new StringBuilder("/api/v1/contacts");
+        for (int i = 0; i < users.size(); i++) {
+            path.append(i == 0 ? '?' : '&').append("user=").append(segment(users.get(i)));
+        }
+        HttpResponse<String> r = send("GET", path.toString(), null);
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        try {
+            return new ContactsJson(mapper).fromJson(parse(r).get("users"));
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure("the server at " + base + " sent contacts this CLI cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ImportReport importContacts(List<UserContacts> users, boolean replace) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("users", new ContactsJson(mapper).toJson(users));
+        body.put("replace", replace);
+        HttpResponse<String> r = send("POST", "/api/v1/contacts", body);
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        JsonNode report = parse(r);
+        List<String> imported = new ArrayList<>();
+        report.path("imported").forEach(u -> imported.add(u.asText()));
+        List<ImportReport.Failure> failed = new ArrayList<>();
+        report.path("failed").forEach(f -> failed.add(
+                new ImportReport.Failure(f.path("user").asText(), f.path("reason").asText())));
+        return new ImportReport(imported, failed);
+    }
+
+    @Override
     public String createToken(String name, Set<TokenScope> scopes) {
         HttpResponse<String> r = send("POST", "/api/v1/tokens", Map.of("name", name,
                 "scopes", scopes.stream().map(TokenScope::value).sorted().toList()));
@@ -101,6 +158,73 @@ final class RemoteAdmin implements AdminAccess {
             throw failure(r);
         }
         return parse(r).path("token").asText();
+    }
+
+    @Override
+    public List<RoomView> listRooms() {
+        HttpResponse<String> r = send("GET", "/api/v1/rooms", null);
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        List<RoomView> rooms = new ArrayList<>();
+        parse(r).path("rooms").forEach(room -> rooms.add(room(room)));
+        return rooms;
+    }
+
+    @Override
+    public Optional<RoomView> room(String name) {
+        HttpResponse<String> r = send("GET", "/api/v1/rooms/" + segment(name), null);
+        if (r.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        return Optional.of(room(parse(r)));
+    }
+
+    @Override
+    public RoomView createRoom(RoomSpec spec) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", spec.name());
+        body.put("title", spec.title());
+        body.put("description", spec.description());
+        body.put("membersOnly", spec.membersOnly());
+        body.put("public", spec.publicRoom());
+        body.put("owners", spec.owners());
+        body.put("members", spec.members());
+        HttpResponse<String> r = send("POST", "/api/v1/rooms", body);
+        if (r.statusCode() != 201) {
+            throw failure(r);
+        }
+        return room(parse(r));
+    }
+
+    @Override
+    public boolean destroyRoom(String name, String reason) {
+        String query = reason == null ? "" : "?reason=" + segment(reason);
+        HttpResponse<String> r = send("DELETE", "/api/v1/rooms/" + segment(name) + query, null);
+        return r.statusCode() == 204 || expectOr(r, 404);
+    }
+
+    @Override
+    public RoomView setAffiliation(String room, String user, String affiliation) {
+        HttpResponse<String> r = send("PUT", "/api/v1/rooms/" + segment(room) + "/members/" + segment(user),
+                Map.of("affiliation", affiliation));
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        return room(parse(r));
+    }
+
+    private static RoomView room(JsonNode n) {
+        Map<String, String> affs = new TreeMap<>();
+        n.path("affiliations").forEach(a -> affs.put(a.path("jid").asText(), a.path("affiliation").asText()));
+        List<String> occupants = new ArrayList<>();
+        n.path("occupants").forEach(o -> occupants.add(o.asText()));
+        return new RoomView(n.path("name").asText(), n.path("jid").asText(), n.path("title").asText(),
+                n.path("description").asText(), n.path("persistent").asBoolean(), n.path("membersOnly").asBoolean(),
+                n.path("public").asBoolean(), occupants, affs);
     }
 
     /** False when the status is the expected "no" answer; any other status is a failure. */

@@ -11,11 +11,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code parley user add|passwd|delete|list}: through the running server's API when one runs on
+ * {@code parley user add|passwd|delete|list|check} ({@code users} works too): through the running server's API when one runs on
  * this data directory, else directly on the database.
  */
-@Command(name = "user", description = "Manage user accounts",
-        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.Delete.class, UserCommand.ListUsers.class})
+@Command(name = "user", aliases = "users", description = "Manage user accounts",
+        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.Delete.class, UserCommand.ListUsers.class,
+                UserCheckCommand.class})
 final class UserCommand extends GroupCommand {
 
     /** Shared by the leaf commands: the options, the output stream and the admin access. */

@@ -28,7 +28,8 @@ public record ParleyConfig(
         Version version,
         Ldap ldap,
         Search search,
-        RichPresence richpresence) {
+        RichPresence richpresence,
+        Muc muc) {
 
     public Path dataPath() {
         return Path.of(dataDir);
@@ -130,5 +131,14 @@ public record ParleyConfig(
                                String meetingStatus, String tentativeStatus, String outOfOfficeStatus,
                                boolean tentativeIsBusy) {
         }
+    }
+
+    /**
+     * Chat rooms (XEP-0045) at {@code <subdomain>.<domain>}, with the seed's limits per node.
+     * {@code persistentRoomCreators}: everyone, listed (the bare JIDs or usernames in the
+     * comma-separated {@code creators}) or admins (only the admin API and CLI).
+     */
+    public record Muc(boolean enabled, String subdomain, int maxRooms, int maxPersistentRooms, int maxOccupants,
+                      int historyMessages, int mamMaxResults, String persistentRoomCreators, String creators) {
     }
 }

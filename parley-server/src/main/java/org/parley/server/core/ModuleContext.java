@@ -1,6 +1,7 @@
 package org.parley.server.core;
 
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jxmpp.jid.DomainBareJid;
 import org.parley.server.account.Accounts;
@@ -8,7 +9,10 @@ import org.parley.server.config.ParleyConfig;
 import org.parley.server.storage.BlockingPool;
 import org.parley.server.storage.Jdbc;
 
-/** What a module may use, handed to it by the composition root: no service locator, no statics. */
+/**
+ * What a module may use, handed to it by the composition root: no service locator, no statics.
+ * {@code actors} is the shared pool that actors' {@link SerialExecutor}s run on (user hubs, chat rooms).
+ */
 public record ModuleContext(
         ParleyConfig config,
         DomainBareJid domain,
@@ -22,5 +26,6 @@ public record ModuleContext(
         BlockingPool blocking,
         ScheduledExecutorService scheduler,
         Clock clock,
-        Accounts accounts) {
+        Accounts accounts,
+        Executor actors) {
 }

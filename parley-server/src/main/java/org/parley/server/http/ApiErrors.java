@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.parley.server.account.InvalidAccountException;
+import org.parley.server.muc.admin.RoomAdminException;
 import org.parley.server.storage.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,12 @@ final class ApiErrors {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"parley\"");
             }
             send(ctx, h.getStatus(), h.getMessage());
+        } else if (e instanceof RoomAdminException r) {
+            send(ctx, switch (r.reason()) {
+                case NOT_FOUND -> 404;
+                case EXISTS, LIMIT_REACHED -> 409;
+                case INVALID -> 400;
+            }, e.getMessage());
         } else if (e instanceof InvalidAccountException) {
             send(ctx, 400, e.getMessage());
         } else if (e instanceof StorageException) {

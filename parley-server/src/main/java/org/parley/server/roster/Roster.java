@@ -40,6 +40,11 @@ public final class Roster {
         return items.get(contact.asBareJid());
     }
 
+    /** Every row, listed or not (unlisted rows hold only a pending inbound request), in contact order. */
+    public List<RosterItem> items() {
+        return List.copyOf(items.values());
+    }
+
     public List<RosterItem> listedItems() {
         List<RosterItem> out = new ArrayList<>(items.size());
         for (RosterItem i : items.values()) {

@@ -104,6 +104,36 @@ public final class RosterService {
         return done;
     }
 
+    /**
+     * From any thread: sets the user's rows to {@code items} in one transaction (see
+     * {@link RosterStore#replace}); an online user's cache is updated and each change pushed, as
+     * with {@link #update}. The future completes with the changes once they are applied.
+     */
+    public CompletableFuture<List<RosterChange>> replace(EntityBareJid user, List<RosterItem> items,
+                                                         boolean removeOthers) {
+        CompletableFuture<List<RosterChange>> done = new CompletableFuture<>();
+        queue.submit(user, () -> {
+            List<RosterChange> changes = store.replace(user, items, removeOthers);
+            UserHub hub = hubs.hub(user);
+            if (hub == null || changes.isEmpty()) {
+                done.complete(changes);
+            } else {
+                hub.executor().execute(() -> {
+                    try {
+                        changes.forEach(change -> apply(hub, change));
+                    } finally {
+                        done.complete(changes);
+                    }
+                });
+            }
+            return changes;
+        }).exceptionally(e -> {
+            done.completeExceptionally(e);
+            return null;
+        });
+        return done;
+    }
+
     /** The session bound: make sure the roster is cached (on the hub executor). */
     void sessionBound(UserHub hub) {
         Cache cache = hub.attachment(CACHE, Cache::new);

@@ -51,32 +51,78 @@ public final class RosterStore {
      */
     public RosterChange update(EntityBareJid user, BareJid contact, UnaryOperator<RosterItem> transition) {
         String username = user.getLocalpart().toString();
+        return jdbc.inTransaction(c -> update(c, user, username, contact, transition));
+    }
+
+    /**
+     * Sets the given rows to exactly {@code items} in ONE transaction, so a failure leaves the
+     * roster as it was (an import must not half-apply a user). With {@code removeOthers}, rows
+     * not among {@code items} are deleted. Each changed row gets its own version, as pushes need.
+     */
+    public List<RosterChange> replace(EntityBareJid user, List<RosterItem> items, boolean removeOthers) {
+        String username = user.getLocalpart().toString();
         return jdbc.inTransaction(c -> {
-            RosterItem before = select(c, username, contact);
-            RosterItem after = transition.apply(before);
-            if (after != null && after.isVoid()) {
-                after = null;
+            List<RosterChange> changes = new ArrayList<>();
+            Map<BareJid, RosterItem> wanted = new LinkedHashMap<>();
+            for (RosterItem i : items) {
+                wanted.put(i.jid(), i);
             }
-            if (java.util.Objects.equals(before, after)) {
-                return new RosterChange(user, contact, before, after, currentVersion(c, username));
+            if (removeOthers) {
+                for (BareJid existing : contacts(c, username)) {
+                    if (!wanted.containsKey(existing)) {
+                        wanted.put(existing, null);
+                    }
+                }
             }
-            if (after == null) {
-                execute(c, "DELETE FROM roster_items WHERE username = ? AND contact = ?", username, contact.toString());
-            } else if (before == null) {
-                execute(c, "INSERT INTO roster_items (username, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        username, contact.toString(), after.name(), after.subscription().value(), after.pendingOut(),
-                        after.pendingIn(), after.approved(), after.listed(), GroupsColumn.encode(after.groups()),
-                        after.pendingInStanza());
-            } else {
-                execute(c, "UPDATE roster_items SET name = ?, subscription = ?, pending_out = ?, pending_in = ?,"
-                                + " approved = ?, listed = ?, groups_text = ?, pending_in_stanza = ?"
-                                + " WHERE username = ? AND contact = ?",
-                        after.name(), after.subscription().value(), after.pendingOut(), after.pendingIn(),
-                        after.approved(), after.listed(), GroupsColumn.encode(after.groups()), after.pendingInStanza(),
-                        username, contact.toString());
+            for (Map.Entry<BareJid, RosterItem> e : wanted.entrySet()) {
+                RosterChange change = update(c, user, username, e.getKey(), before -> e.getValue());
+                if (change.changed()) {
+                    changes.add(change);
+                }
             }
-            return new RosterChange(user, contact, before, after, bumpVersion(c, username));
+            return changes;
         });
+    }
+
+    private static List<BareJid> contacts(Connection c, String username) throws SQLException {
+        List<BareJid> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM roster_items WHERE username = ?")) {
+            Jdbc.bind(ps, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(item(rs).jid());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static RosterChange update(Connection c, EntityBareJid user, String username, BareJid contact,
+                                       UnaryOperator<RosterItem> transition) throws SQLException {
+        RosterItem before = select(c, username, contact);
+        RosterItem after = transition.apply(before);
+        if (after != null && after.isVoid()) {
+            after = null;
+        }
+        if (java.util.Objects.equals(before, after)) {
+            return new RosterChange(user, contact, before, after, currentVersion(c, username));
+        }
+        if (after == null) {
+            execute(c, "DELETE FROM roster_items WHERE username = ? AND contact = ?", username, contact.toString());
+        } else if (before == null) {
+            execute(c, "INSERT INTO roster_items (username, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    username, contact.toString(), after.name(), after.subscription().value(), after.pendingOut(),
+                    after.pendingIn(), after.approved(), after.listed(), GroupsColumn.encode(after.groups()),
+                    after.pendingInStanza());
+        } else {
+            execute(c, "UPDATE roster_items SET name = ?, subscription = ?, pending_out = ?, pending_in = ?,"
+                            + " approved = ?, listed = ?, groups_text = ?, pending_in_stanza = ?"
+                            + " WHERE username = ? AND contact = ?",
+                    after.name(), after.subscription().value(), after.pendingOut(), after.pendingIn(),
+                    after.approved(), after.listed(), GroupsColumn.encode(after.groups()), after.pendingInStanza(),
+                    username, contact.toString());
+        }
+        return new RosterChange(user, contact, before, after, bumpVersion(c, username));
     }
 
     private static RosterItem select(Connection c, String username, BareJid contact) throws SQLException {

@@ -15,6 +15,7 @@ import org.parley.server.admin.AdminTokens;
 import org.parley.server.ServerModules;
 import org.parley.server.core.Module;
 import org.parley.server.directory.LdapDirectory;
+import org.parley.server.muc.MucModule;
 import org.parley.server.richpresence.RichPresenceModule;
 import org.parley.server.testing.CoreHarness;
 
@@ -26,6 +27,7 @@ public final class AdminApiFixture implements AutoCloseable {
     public final HttpListener listener;
     public final String token;
     public final RichPresenceModule rich;
+    public final MucModule muc;
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -43,10 +45,11 @@ public final class AdminApiFixture implements AutoCloseable {
         ServerModules modules = new ServerModules(ldap);
         rich = modules.richPresence();
         harness = CoreHarness.start(overrides, modules.all().toArray(Module[]::new));
+        muc = modules.muc();
         ParleyCore core = harness.core();
         tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), new SecureRandom(), core.clock());
         listener = new HttpListener("127.0.0.1", 0, tokens, mapper,
-                AdminApiRoutes.of(core, harness.accounts(), tokens, modules, mapper)).start();
+                AdminApiRoutes.of(core, harness.accounts(), tokens, modules, ldap, mapper)).start();
         token = tokens.create("test");
     }
 

@@ -35,7 +35,7 @@ public final class AdminHttp implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper();
         AdminTokens tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), new SecureRandom(), core.clock());
         HttpListener listener = new HttpListener("127.0.0.1", 0, tokens, mapper,
-                AdminApiRoutes.of(core, accounts, tokens, modules, mapper)).start();
+                AdminApiRoutes.of(core, accounts, tokens, modules, null, mapper)).start();
         return new AdminHttp(listener, tokens, tokens.create("test"));
     }
 

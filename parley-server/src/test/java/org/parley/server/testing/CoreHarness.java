@@ -25,9 +25,12 @@ public final class CoreHarness implements AutoCloseable {
     private final AccountService accounts;
     private final List<TestSession> sessions = new ArrayList<>();
 
-    private CoreHarness(ParleyCore core, AccountService accounts) {
+    private final boolean ownsDatabase;
+
+    private CoreHarness(ParleyCore core, AccountService accounts, boolean ownsDatabase) {
         this.core = core;
         this.accounts = accounts;
+        this.ownsDatabase = ownsDatabase;
     }
 
     /** Starts a core with the given modules; {@code overrides} are --set style key=value pairs. */
@@ -36,10 +39,22 @@ public final class CoreHarness implements AutoCloseable {
         Database db = new Database("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "", "", 4);
         db.migrate();
+        return start(config, db, true, modules);
+    }
+
+    /**
+     * Starts a core on a database the caller owns and keeps open after {@link #close()}: a test
+     * can stop one core and start another on the same data, as a server restart would.
+     */
+    public static CoreHarness startOn(Database db, List<String> overrides, Module... modules) {
+        return start(new ConfigLoader().load(null, overrides), db, false, modules);
+    }
+
+    private static CoreHarness start(ParleyConfig config, Database db, boolean ownsDatabase, Module... modules) {
         ParleyCore core = new ParleyCore(config, db, Clock.systemUTC());
         AccountService accounts = TestAccounts.create(core);
         core.start(accounts, List.of(modules));
-        return new CoreHarness(core, accounts);
+        return new CoreHarness(core, accounts, ownsDatabase);
     }
 
     public static CoreHarness start(Module... modules) {
@@ -85,6 +100,8 @@ public final class CoreHarness implements AutoCloseable {
             s.disconnect();
         }
         core.close();
-        core.database().close();
+        if (ownsDatabase) {
+            core.database().close();
+        }
     }
 }

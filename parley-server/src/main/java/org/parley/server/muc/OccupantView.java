@@ -1,0 +1,81 @@
+package org.parley.server.muc;
+
+import java.util.List;
+import org.parley.xml.Element;
+import org.parley.xml.Namespaces;
+import org.parley.xml.Node;
+import org.parley.xml.Stanza;
+
+/**
+ * An occupant's presence as one viewer sees it (XEP-0045 §7.2.3): the occupant's own presence
+ * from room/nick, with a muc#user item naming affiliation and role, and the real JID only when
+ * the room is non-anonymous or the viewer is a moderator (or the occupant itself).
+ */
+final class OccupantView {
+
+    private OccupantView() {
+    }
+
+    static Stanza presence(Room room, Occupant subject, Occupant viewer, boolean unavailable, List<Integer> codes,
+                           ItemDetail detail) {
+        boolean self = viewer.realJid().equals(subject.realJid());
+        boolean showJid = self || room.config.nonAnonymous() || viewer.role() == Role.MODERATOR;
+        Element.Builder item = Element.builder("item", MucNamespaces.MUC_USER)
+                .attribute("affiliation", room.affiliationOf(subject.realJid()).xmlValue())
+                .attribute("role", subject.role().xmlValue())
+                .attribute("jid", showJid ? subject.realJid().toString() : null)
+                .attribute("nick", detail.newNick());
+        if (detail.actorNick() != null) {
+            item.child(Element.builder("actor", MucNamespaces.MUC_USER).attribute("nick", detail.actorNick()).build());
+        }
+        if (detail.reason() != null) {
+            item.child(Element.builder("reason", MucNamespaces.MUC_USER).text(detail.reason()).build());
+        }
+        Element.Builder x = Element.builder("x", MucNamespaces.MUC_USER).child(item.build());
+        for (int code : codes) {
+            x.child(Element.builder("status", MucNamespaces.MUC_USER).attribute("code", Integer.toString(code)).build());
+        }
+        Element.Builder p = Element.builder("presence", Namespaces.CLIENT)
+                .attribute("from", room.occupantJid(subject.nick()).toString())
+                .attribute("to", viewer.realJid().toString())
+                .attribute("type", unavailable ? "unavailable" : null);
+        if (self && subject.presence() != null) {
+            p.attribute("id", subject.presence().id());
+        }
+        if (subject.presence() != null) {
+            for (Node n : subject.presence().element().children()) {
+                if (n instanceof Element e && !isMucExtension(e)) {
+                    p.child(e);
+                }
+            }
+        }
+        p.child(x.build());
+        return Stanza.of(p.build());
+    }
+
+    /** Sends {@code subject}'s presence to every occupant (and to the subject, adding 110 for it). */
+    static void broadcast(Room room, Occupant subject, boolean unavailable, List<Integer> codes, List<Integer> selfCodes,
+                          ItemDetail detail) {
+        boolean subjectListed = false;
+        for (Occupant viewer : room.occupants.all()) {
+            if (viewer.realJid().equals(subject.realJid())) {
+                subjectListed = true;
+                room.host().send(presence(room, subject, viewer, unavailable, selfCodes, detail));
+            } else {
+                room.host().send(presence(room, subject, viewer, unavailable, codes, detail));
+            }
+        }
+        if (!subjectListed) {
+            room.host().send(presence(room, subject, subject, unavailable, selfCodes, detail));
+        }
+    }
+
+    static boolean isMucExtension(Element e) {
+        return e.name().equals("x") && (e.namespace().equals(MucNamespaces.MUC) || e.namespace().equals(MucNamespaces.MUC_USER));
+    }
+
+    /** Who sees an occupant's real JID in messages and lists: everyone in a non-anonymous room, else moderators. */
+    static boolean seesRealJids(Room room, Occupant viewer) {
+        return room.config.nonAnonymous() || viewer.role() == Role.MODERATOR;
+    }
+}
