@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.parley.server.ServerModules;
 import org.parley.server.richpresence.calendar.CalendarState;
 import org.parley.server.testing.AdminHttp;
@@ -230,6 +232,26 @@ class RichPresenceSmackTest {
         bob.awaitShows(DESK, "dnd", "On the phone");
         api.ok("PUT", "/api/v1/presence/alice@localhost/phone/1001", "{\"state\":\"idle\"}");
         bob.awaitShows(DESK, null, null);
+    }
+
+    @Test
+    void phoneAndApplicationStatesSurviveARestart(@TempDir Path db) throws Exception {
+        try (TestServer first = TestServer.builder().node(new ServerModules(null)).h2File(db).start()) {
+            first.createUser("alice");
+            first.http().ok("PUT", "/api/v1/presence/alice@localhost/phone/1001", "{\"state\":\"busy\"}");
+            first.http().ok("PUT", "/api/v1/presence/alice@localhost/apps/crm", "{\"show\":\"away\",\"status\":\"Out\"}");
+        } // a clean stop writes what is pending
+        server = TestServer.builder().node(new ServerModules(null)).h2File(db).start();
+        toClose.add(server);
+        api = server.http();
+        server.createUser("bob");
+        JsonNode sources = api.ok("GET", "/api/v1/presence/alice@localhost", null).get("sources");
+        assertThat(sources.get("phone").get("lines").get("1001").asText()).isEqualTo("busy");
+        assertThat(sources.get("apps").get("crm").get("status").asText()).isEqualTo("Out");
+
+        XMPPTCPConnection desk = online("alice", "desk", Presence.Mode.available);
+        SmackWatcher bob = bobWatching(desk);
+        bob.awaitShows(DESK, "dnd", "On the phone");
     }
 
     @Test

@@ -91,6 +91,9 @@ public final class TestServer implements AutoCloseable {
         private final List<Module> modules = new ArrayList<>();
         private SignInThrottle throttle;
         private ServerModules node;
+        private String databaseUrl;
+        private String databaseUser = "";
+        private String databasePassword = "";
         private java.util.function.BiFunction<ParleyCore, AccountService, org.parley.server.auth.CredentialSource>
                 credentials = (core, accounts) -> accounts;
 
@@ -122,6 +125,28 @@ public final class TestServer implements AutoCloseable {
             return modules(modules.all());
         }
 
+        /** Every module of a real node without a directory, as {@link ServerModules} lists them. */
+        public Builder allModules() {
+            return modules(new ServerModules(null).all());
+        }
+
+        /**
+         * Uses this database instead of a private in-memory H2, e.g. one that outlives the server
+         * (see {@link #h2File(Path)}) for restart tests, or a PostgreSQL URL. It is migrated at start.
+         */
+        public Builder database(String url, String user, String password) {
+            this.databaseUrl = url;
+            this.databaseUser = user;
+            this.databasePassword = password;
+            return this;
+        }
+
+        /** An H2 file database in {@code dir}, which survives stopping the server (the caller owns the directory). */
+        public Builder h2File(Path dir) {
+            return database("jdbc:h2:file:" + dir.toAbsolutePath().resolve("parley")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "", "");
+        }
+
         /** Replaces the default sign-in throttle (three free failures, then 0.5 s doubling). */
         public Builder throttle(SignInThrottle signInThrottle) {
             this.throttle = signInThrottle;
@@ -143,9 +168,11 @@ public final class TestServer implements AutoCloseable {
                         "c2s.port=0", "c2s.directTlsPort=0"));
                 all.addAll(overrides);
                 ParleyConfig config = new ConfigLoader().load(null, all);
-                Database db = new Database("jdbc:h2:mem:" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                        "", "", 4);
+                Database db = databaseUrl != null
+                        ? new Database(databaseUrl, databaseUser, databasePassword, 4)
+                        : new Database("jdbc:h2:mem:" + UUID.randomUUID()
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                                "", "", 4);
                 db.migrate();
                 ParleyCore core = new ParleyCore(config, db, Clock.systemUTC());
                 AccountService accounts = TestAccounts.create(core);
@@ -272,12 +299,21 @@ public final class TestServer implements AutoCloseable {
 
     /** Connects and signs in with the given configuration; closed with the server. */
     public XMPPTCPConnection connect(XMPPTCPConnectionConfiguration configuration) throws Exception {
+        XMPPTCPConnection connection = connection(configuration);
+        connection.connect().login();
+        return connection;
+    }
+
+    /**
+     * A connection not yet connected, closed with the server: for listeners (roster, subscription
+     * requests) that must be in place before the sign-in.
+     */
+    public XMPPTCPConnection connection(XMPPTCPConnectionConfiguration configuration) {
         XMPPTCPConnection connection = new XMPPTCPConnection(configuration);
         connection.setReplyTimeout(10_000);
         synchronized (connections) {
             connections.add(connection);
         }
-        connection.connect().login();
         return connection;
     }
 
