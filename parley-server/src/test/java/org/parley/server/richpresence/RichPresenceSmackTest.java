@@ -292,6 +292,10 @@ class RichPresenceSmackTest {
         api.ok("PUT", "/api/v1/presence/alice@localhost/phone/1001", "{\"state\":\"busy\"}");
         assertThat(next(data)).contains("\"show\":\"dnd\"").contains("On the phone");
         desk.sendStanza(presence(desk, Presence.Mode.away, null).build()); // phone still wins: no event
+        // The presence travels on its own connection: wait until the server holds it, or the idle
+        // phone below could be composed first (an "available" event) and the away after it.
+        org.awaitility.Awaitility.await().until(() -> api.ok("GET", "/api/v1/presence/alice@localhost", null)
+                .get("sources").get("devices").toString().contains("away"));
         api.ok("PUT", "/api/v1/presence/alice@localhost/phone/1001", "{\"state\":\"idle\"}");
         assertThat(next(data)).contains("\"show\":\"away\"");
     }
