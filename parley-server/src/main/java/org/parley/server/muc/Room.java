@@ -86,6 +86,15 @@ public final class Room {
         return out;
     }
 
+    /** The user's composed availability changed: show it on their occupants. Any thread. */
+    void composedChanged(BareJid user, org.parley.server.presence.Availability composed) {
+        executor.execute(() -> {
+            if (!gone) {
+                handlers.presence().composedChanged(this, user, composed);
+            }
+        });
+    }
+
     private void handle(Stanza stanza) {
         if (gone) {
             host.redispatch(stanza);
