@@ -37,6 +37,8 @@ public final class Room {
     final Affiliations affiliations;
     final Occupants occupants = new Occupants();
     final History history;
+    /** IQs relayed between occupants, awaiting their answer (see OccupantIqRelay). */
+    final Map<String, OccupantIqRelay.Pending> relayedIqs = OccupantIqRelay.pendingMap();
     RoomConfig config;
     String subject;
     String subjectNick;
