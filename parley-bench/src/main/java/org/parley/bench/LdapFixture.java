@@ -48,6 +48,7 @@ public final class LdapFixture implements AutoCloseable {
         // A real directory indexes the sign-in attribute; without it every sign-in would scan all
         // entries and the figures would measure the fixture instead of Parley.
         config.setEqualityIndexAttributes("sAMAccountName", "objectClass");
+        config.addInMemoryOperationInterceptor(new IndexedUserIdLookup("sAMAccountName"));
         config.addAdditionalBindCredentials(s.serviceDn(), s.servicePassword());
         // Nothing is audited or logged: the bench wants the directory as cheap as it can be.
         config.setAccessLogHandler(null);
