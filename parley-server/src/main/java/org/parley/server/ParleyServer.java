@@ -28,6 +28,7 @@ import org.parley.server.directory.DirectoryStore;
 import org.parley.server.directory.LdapCredentialSource;
 import org.parley.server.directory.LdapDirectory;
 import org.parley.server.directory.VCards;
+import org.parley.server.domain.DomainStore;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.core.Module;
 import org.parley.server.blocking.BlockingModule;
@@ -101,8 +102,9 @@ public final class ParleyServer implements AutoCloseable {
         started.add(database);
         core = new ParleyCore(config, database, clock);
         started.add(core);
+        new DomainStore(core.jdbc()).loadInto(core.domains());
         accounts = new AccountService(new AccountStore(core.jdbc()), core.blocking(),
-                new ScramCredentialFactory(random, config.auth().scramIterations()), core.events(), core.domain(), clock);
+                new ScramCredentialFactory(random, config.auth().scramIterations()), core.events(), core.domains(), clock);
         if (config.ldap().configured()) {
             directory = LdapDirectory.open(config.ldap());
             started.add(directory);

@@ -1,5 +1,6 @@
 package org.parley.server.contacts;
 
+import org.parley.server.account.AccountNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -118,6 +119,6 @@ public final class ContactTransfer {
     }
 
     private EntityBareJid jid(String username) {
-        return JidCreate.entityBareFrom(Localpart.fromOrThrowUnchecked(username), domain);
+        return new AccountNames(domain).jid(username);
     }
 }

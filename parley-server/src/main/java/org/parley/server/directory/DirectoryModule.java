@@ -48,8 +48,7 @@ public final class DirectoryModule implements Module {
         if (directory != null) {
             SharedGroups shared = new SharedGroups(directory, store, roster.service(), ctx.domain());
             sync = new DirectorySync(directory, store, new VCards(ctx.domain().toString()), shared,
-                    username -> ctx.hubs().closeAll(JidCreate.entityBareFrom(Localpart.fromOrThrowUnchecked(username),
-                            ctx.domain()), StreamErrorCondition.NOT_AUTHORIZED, "This account was deactivated"),
+                    username -> ctx.hubs().closeAll(ctx.domains().names().jid(username), StreamErrorCondition.NOT_AUTHORIZED, "This account was deactivated"),
                     ctx.clock());
             int interval = config.ldap().sync().intervalSeconds();
             if (interval > 0) {

@@ -1,5 +1,6 @@
 package org.parley.server.directory;
 
+import org.parley.server.account.AccountNames;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -141,7 +142,7 @@ public final class SharedGroups {
     }
 
     private EntityBareJid jid(String username) {
-        return JidCreate.entityBareFrom(Localpart.fromOrThrowUnchecked(username), domain);
+        return new AccountNames(domain).jid(username);
     }
 
     private static Set<String> difference(Set<String> a, Set<String> b) {
