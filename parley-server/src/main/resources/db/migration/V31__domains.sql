@@ -11,5 +11,5 @@ CREATE TABLE im_domains (
 -- Node-wide facts the stored data depends on, such as the IM address scheme accounts were named under.
 CREATE TABLE server_settings (
     name   VARCHAR(255) PRIMARY KEY,
-    value  VARCHAR(4000) NOT NULL
+    setting_value  VARCHAR(4000) NOT NULL
 );

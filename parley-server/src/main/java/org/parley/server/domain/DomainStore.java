@@ -78,7 +78,7 @@ public final class DomainStore {
     }
 
     public Optional<String> setting(String name) {
-        return jdbc.queryOne("SELECT value FROM server_settings WHERE name = ?", rs -> rs.getString(1), name);
+        return jdbc.queryOne("SELECT setting_value FROM server_settings WHERE name = ?", rs -> rs.getString(1), name);
     }
 
     public void putSetting(String name, String value) {
@@ -87,7 +87,7 @@ public final class DomainStore {
                 del.setString(1, name);
                 del.executeUpdate();
             }
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO server_settings (name, value) VALUES (?, ?)")) {
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO server_settings (name, setting_value) VALUES (?, ?)")) {
                 Jdbc.bind(ins, name, value);
                 ins.executeUpdate();
             }
