@@ -1,4 +1,4 @@
--- Multiple IM domains and address schemes (issue 6). One SQL for H2 (MODE=PostgreSQL) and PostgreSQL.
+-- Multiple IM domains (issue 6). One SQL for H2 (MODE=PostgreSQL) and PostgreSQL.
 -- Users of the default domain keep their localpart as account name; users of any other served
 -- domain are named by their bare JID (see AccountNames), so no per-user table changes here.
 
@@ -8,8 +8,3 @@ CREATE TABLE im_domains (
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- Node-wide facts the stored data depends on, such as the IM address scheme accounts were named under.
-CREATE TABLE server_settings (
-    name   VARCHAR(255) PRIMARY KEY,
-    setting_value  VARCHAR(4000) NOT NULL
-);

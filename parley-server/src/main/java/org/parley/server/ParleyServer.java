@@ -28,6 +28,7 @@ import org.parley.server.directory.DirectoryStore;
 import org.parley.server.directory.LdapCredentialSource;
 import org.parley.server.directory.LdapDirectory;
 import org.parley.server.directory.VCards;
+import org.parley.server.domain.DomainService;
 import org.parley.server.domain.DomainStore;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.core.Module;
@@ -44,6 +45,7 @@ import org.parley.server.contacts.ContactTransfer;
 import org.parley.server.directory.UserCheck;
 import org.parley.server.http.ContactRoutes;
 import org.parley.server.http.DirectoryRoutes;
+import org.parley.server.http.DomainRoutes;
 import org.parley.server.http.UserCheckRoutes;
 import org.parley.server.http.HealthRoutes;
 import org.parley.server.http.HttpListener;
@@ -193,6 +195,8 @@ public final class ParleyServer implements AutoCloseable {
                 new OpenApiRoutes(),
                 new UserRoutes(accounts, mapper),
                 new TokenRoutes(tokens, core.blocking(), mapper),
+                new DomainRoutes(new DomainService(core.domains(), new DomainStore(core.jdbc()), core.blocking(), clock),
+                        mapper),
                 new DirectoryRoutes(modules.directory()),
                 new PresenceRoutes(modules.richPresence().service(), accounts, core.domain(), mapper,
                         r -> core.blocking().run(r::run)),

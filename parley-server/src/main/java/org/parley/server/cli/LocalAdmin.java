@@ -1,5 +1,6 @@
 package org.parley.server.cli;
 
+import java.util.Locale;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ import org.parley.server.admin.AdminTokens;
 import org.parley.server.auth.ScramCredentialFactory;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.core.Domains;
+import org.parley.server.domain.DomainService;
 import org.parley.server.domain.DomainStore;
 import org.parley.server.core.EventBus;
 import org.parley.server.storage.BlockingPool;
@@ -214,6 +216,43 @@ final class LocalAdmin implements AdminAccess {
         } catch (XmppStringprepException e) {
             throw new CliFailure("invalid domain: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Map<String, String> listDomains() {
+        Map<String, String> out = new LinkedHashMap<>();
+        domains.all().forEach(e -> out.put(e.domain().toString(), e.kind().name().toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    @Override
+    public boolean addDomain(String name) {
+        return change(domainService().add(parseDomain(name))) == DomainService.Status.DONE;
+    }
+
+    @Override
+    public boolean removeDomain(String name) {
+        return change(domainService().remove(parseDomain(name))) == DomainService.Status.DONE;
+    }
+
+    private DomainService domainService() {
+        return new DomainService(domains, new DomainStore(jdbc), blocking, Clock.systemUTC());
+    }
+
+    private static DomainBareJid parseDomain(String name) {
+        try {
+            return DomainService.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage(), e);
+        }
+    }
+
+    private static DomainService.Status change(CompletableFuture<DomainService.Outcome> outcome) {
+        DomainService.Outcome o = await(outcome);
+        if (o.status() == DomainService.Status.REFUSED) {
+            throw new CliFailure(o.message());
+        }
+        return o.status();
     }
 
     @Override

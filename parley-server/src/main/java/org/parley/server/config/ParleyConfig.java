@@ -30,7 +30,6 @@ public record ParleyConfig(
         Search search,
         RichPresence richpresence,
         Muc muc,
-        Addressing addressing,
         Dns dns) {
 
     public Path dataPath() {
@@ -142,22 +141,6 @@ public record ParleyConfig(
      */
     public record Muc(boolean enabled, String subdomain, int maxRooms, int maxPersistentRooms, int maxOccupants,
                       int historyMessages, int mamMaxResults, String persistentRoomCreators, String creators) {
-    }
-
-    /**
-     * The IM address scheme (issue 6), global to the deployment: {@code userid} (every JID is
-     * {@code <user id>@<domain>}) or {@code directoryUri} (each user's JID is the directory URI
-     * mapped by {@code ldap.mapping.directoryUri}, in any domain). Changing it with existing users
-     * takes {@code bin/parley addressing migrate}.
-     */
-    public record Addressing(String scheme) {
-
-        public static final String USERID = "userid";
-        public static final String DIRECTORY_URI = "directoryUri";
-
-        public boolean directoryUri() {
-            return DIRECTORY_URI.equalsIgnoreCase(scheme);
-        }
     }
 
     /**

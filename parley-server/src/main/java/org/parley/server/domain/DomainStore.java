@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jxmpp.jid.DomainBareJid;
@@ -15,7 +14,7 @@ import org.parley.server.core.Domains;
 import org.parley.server.storage.Jdbc;
 
 /**
- * Served domains and node-wide settings in the database (tables im_domains, server_settings),
+ * Served domains in the database (table im_domains),
  * plus the system-managed domains, which are derived from the account names themselves (a
  * user of a non-default domain is named by its bare JID), so they can never go stale. Every
  * method blocks: call it from the blocking pool or before the server serves.
@@ -75,23 +74,5 @@ public final class DomainStore {
         Set<DomainBareJid> out = new LinkedHashSet<>();
         names.forEach(n -> out.add(JidCreate.domainBareFromOrThrowUnchecked(n)));
         return out;
-    }
-
-    public Optional<String> setting(String name) {
-        return jdbc.queryOne("SELECT setting_value FROM server_settings WHERE name = ?", rs -> rs.getString(1), name);
-    }
-
-    public void putSetting(String name, String value) {
-        jdbc.inTransaction(c -> {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM server_settings WHERE name = ?")) {
-                del.setString(1, name);
-                del.executeUpdate();
-            }
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO server_settings (name, setting_value) VALUES (?, ?)")) {
-                Jdbc.bind(ins, name, value);
-                ins.executeUpdate();
-            }
-            return null;
-        });
     }
 }

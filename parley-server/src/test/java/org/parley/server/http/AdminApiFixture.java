@@ -56,6 +56,8 @@ public final class AdminApiFixture implements AutoCloseable {
                 new OpenApiRoutes(),
                 new UserRoutes(harness.accounts(), mapper),
                 new TokenRoutes(tokens, core.blocking(), mapper),
+                new DomainRoutes(new org.parley.server.domain.DomainService(core.domains(),
+                        new org.parley.server.domain.DomainStore(core.jdbc()), core.blocking(), core.clock()), mapper),
                 new DirectoryRoutes(modules.directory()),
                 new PresenceRoutes(rich.service(), harness.accounts(), core.domain(), mapper,
                         r -> core.blocking().run(r::run)),
