@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.Jid;
+import org.parley.server.storage.StorageException;
 import org.parley.xml.Element;
 import org.parley.xml.Stanza;
 import org.parley.xml.StanzaErrorCondition;
@@ -212,6 +213,11 @@ public final class Router {
                         ? failure.getCause() : failure;
                 if (cause instanceof StanzaErrorException see) {
                     bounce(iq, see);
+                } else if (cause instanceof StorageException storage) {
+                    // The database is away: a temporary condition, so the client should retry (type wait).
+                    log.warn("iq handler for {} failed: storage unavailable: {}", ns, storage.getMessage());
+                    bounce(iq, new StanzaErrorException(StanzaErrorCondition.INTERNAL_SERVER_ERROR, "wait",
+                            "The database is unavailable, try again later"));
                 } else {
                     log.error("iq handler for {} failed", ns, cause);
                     bounce(iq, new StanzaErrorException(StanzaErrorCondition.INTERNAL_SERVER_ERROR, null));

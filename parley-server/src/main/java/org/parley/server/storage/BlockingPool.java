@@ -15,7 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BlockingPool implements AutoCloseable {
 
+    private static final long CLOSE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private final ThreadPoolExecutor executor;
+    /** Work accepted and not yet finished, including what a finishing task starts synchronously. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public BlockingPool(int threads, int queueCapacity) {
         AtomicInteger n = new AtomicInteger();
@@ -31,15 +35,20 @@ public final class BlockingPool implements AutoCloseable {
     /** Runs {@code work} on the pool; the future fails with the work's exception. */
     public <T> CompletableFuture<T> supply(BlockingWork<T> work) {
         CompletableFuture<T> future = new CompletableFuture<>();
+        inFlight.incrementAndGet();
         try {
             executor.execute(() -> {
                 try {
                     future.complete(work.call());
                 } catch (Throwable t) {
                     future.completeExceptionally(t);
+                } finally {
+                    // After complete(): dependents ran on this thread and any work they queued is counted.
+                    inFlight.decrementAndGet();
                 }
             });
         } catch (RejectedExecutionException e) {
+            inFlight.decrementAndGet();
             future.completeExceptionally(new StorageException("blocking pool saturated", e));
         }
         return future;
@@ -52,12 +61,23 @@ public final class BlockingPool implements AutoCloseable {
         });
     }
 
+    /**
+     * Finishes the accepted work, then stops. Work can start more work as it completes (the next
+     * offline message for a user is written when the previous write is done, see KeyedSequencer),
+     * and a shut-down executor would refuse that follow-up and lose an acknowledged write. So the
+     * pool keeps accepting until nothing is in flight (at most ten seconds), and only then shuts down.
+     */
     @Override
     public void close() {
-        executor.shutdown();
+        long deadline = System.nanoTime() + CLOSE_TIMEOUT_NANOS;
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            executor.shutdown();
+            executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
+            executor.shutdown();
             Thread.currentThread().interrupt();
         }
     }

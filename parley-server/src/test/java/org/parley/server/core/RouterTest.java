@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.server.storage.StorageException;
 import org.parley.server.testing.CoreHarness;
 import org.parley.server.testing.TestSession;
 import org.parley.xml.Element;
@@ -27,6 +28,8 @@ class RouterTest {
             });
             context.handlers().iq(IqScope.SERVER, "urn:test:crash",
                     iq -> CompletableFuture.failedFuture(new IllegalStateException("boom")));
+            context.handlers().iq(IqScope.SERVER, "urn:test:storage",
+                    iq -> CompletableFuture.failedFuture(new StorageException("database away", null)));
         });
         harness.createUser("alice");
         harness.createUser("bob");
@@ -62,6 +65,15 @@ class RouterTest {
         alice.send("<iq type='set' id='c' to='localhost'><q xmlns='urn:test:crash'/></iq>");
         assertThat(Stanzas.errorCondition(alice.expect(s -> "c".equals(s.id()))))
                 .isEqualTo(StanzaErrorCondition.INTERNAL_SERVER_ERROR);
+    }
+
+    @Test
+    void storageFailureIsATemporaryInternalServerError() {
+        TestSession alice = harness.connect("alice", "a");
+        alice.send("<iq type='set' id='s' to='localhost'><q xmlns='urn:test:storage'/></iq>");
+        Stanza reply = alice.expect(s -> "s".equals(s.id()));
+        assertThat(Stanzas.errorCondition(reply)).isEqualTo(StanzaErrorCondition.INTERNAL_SERVER_ERROR);
+        assertThat(reply.element().child("error", "jabber:client").orElseThrow().attribute("type")).isEqualTo("wait");
     }
 
     @Test

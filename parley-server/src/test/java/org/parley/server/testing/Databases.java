@@ -21,6 +21,9 @@ public final class Databases {
     /** The two engines a store test runs against; use with {@code @ParameterizedTest @MethodSource}. */
     public enum Engine { H2, POSTGRES }
 
+    public static final String POSTGRES_USER = "postgres";
+    public static final String POSTGRES_PASSWORD = "postgres";
+
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static volatile EmbeddedPostgres postgres;
 
@@ -43,6 +46,16 @@ public final class Databases {
     }
 
     public static Database postgres() {
+        Database db = new Database(postgresUrl(), POSTGRES_USER, POSTGRES_PASSWORD, 4);
+        db.migrate();
+        return db;
+    }
+
+    /**
+     * A new empty database on the shared embedded PostgreSQL, as a JDBC URL (user and password
+     * {@value #POSTGRES_USER}), for a server that opens and closes its own pool, e.g. across a restart.
+     */
+    public static String postgresUrl() {
         EmbeddedPostgres pg = sharedPostgres();
         String name = "parley_test_" + COUNTER.incrementAndGet();
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
@@ -50,9 +63,7 @@ public final class Databases {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database", e);
         }
-        Database db = new Database(pg.getJdbcUrl("postgres", name), "postgres", "postgres", 4);
-        db.migrate();
-        return db;
+        return pg.getJdbcUrl(POSTGRES_USER, name);
     }
 
     private static EmbeddedPostgres sharedPostgres() {

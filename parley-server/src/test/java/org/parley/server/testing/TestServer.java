@@ -23,6 +23,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.jid.DomainBareJid;
 import org.parley.server.ParleyCore;
+import org.parley.server.ServerModules;
 import org.parley.server.account.AccountService;
 import org.parley.server.auth.SaslMechanisms;
 import org.parley.server.auth.SignInThrottle;
@@ -56,9 +57,11 @@ public final class TestServer implements AutoCloseable {
     private final X509TrustManager trustManager;
     private final Path dataDir;
     private final List<XMPPTCPConnection> connections = new ArrayList<>();
+    private final AdminHttp http;
 
     private TestServer(ParleyCore core, AccountService accounts, C2sListener listener, TlsIdentity identity,
-                       Path dataDir) throws Exception {
+                       Path dataDir, AdminHttp http) throws Exception {
+        this.http = http;
         this.core = core;
         this.accounts = accounts;
         this.listener = listener;
@@ -87,6 +90,10 @@ public final class TestServer implements AutoCloseable {
         private final List<String> overrides = new ArrayList<>();
         private final List<Module> modules = new ArrayList<>();
         private SignInThrottle throttle;
+        private ServerModules node;
+        private String databaseUrl;
+        private String databaseUser = "";
+        private String databasePassword = "";
         private java.util.function.BiFunction<ParleyCore, AccountService, org.parley.server.auth.CredentialSource>
                 credentials = (core, accounts) -> accounts;
 
@@ -107,6 +114,37 @@ public final class TestServer implements AutoCloseable {
         public Builder module(Module module) {
             modules.add(module);
             return this;
+        }
+
+        /**
+         * Starts every module of {@code modules} and the admin HTTP listener (on a free loopback
+         * port) with the routes a real node serves: for tests that use REST and XMPP together.
+         */
+        public Builder node(ServerModules modules) {
+            this.node = modules;
+            return modules(modules.all());
+        }
+
+        /** Every module of a real node without a directory, as {@link ServerModules} lists them. */
+        public Builder allModules() {
+            return modules(new ServerModules(null).all());
+        }
+
+        /**
+         * Uses this database instead of a private in-memory H2, e.g. one that outlives the server
+         * (see {@link #h2File(Path)}) for restart tests, or a PostgreSQL URL. It is migrated at start.
+         */
+        public Builder database(String url, String user, String password) {
+            this.databaseUrl = url;
+            this.databaseUser = user;
+            this.databasePassword = password;
+            return this;
+        }
+
+        /** An H2 file database in {@code dir}, which survives stopping the server (the caller owns the directory). */
+        public Builder h2File(Path dir) {
+            return database("jdbc:h2:file:" + dir.toAbsolutePath().resolve("parley")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "", "");
         }
 
         /** Replaces the default sign-in throttle (three free failures, then 0.5 s doubling). */
@@ -130,9 +168,11 @@ public final class TestServer implements AutoCloseable {
                         "c2s.port=0", "c2s.directTlsPort=0"));
                 all.addAll(overrides);
                 ParleyConfig config = new ConfigLoader().load(null, all);
-                Database db = new Database("jdbc:h2:mem:" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                        "", "", 4);
+                Database db = databaseUrl != null
+                        ? new Database(databaseUrl, databaseUser, databasePassword, 4)
+                        : new Database("jdbc:h2:mem:" + UUID.randomUUID()
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                                "", "", 4);
                 db.migrate();
                 ParleyCore core = new ParleyCore(config, db, Clock.systemUTC());
                 AccountService accounts = TestAccounts.create(core);
@@ -146,7 +186,8 @@ public final class TestServer implements AutoCloseable {
                         throttle != null ? throttle : new SignInThrottle(Clock.systemUTC()),
                         tls.startTls(), tls.directTls());
                 listener.start();
-                return new TestServer(core, accounts, listener, identity, dir);
+                AdminHttp http = node == null ? null : AdminHttp.start(core, accounts, node);
+                return new TestServer(core, accounts, listener, identity, dir, http);
             } catch (Exception e) {
                 if (dir != null) {
                     deleteTree(dir);
@@ -170,6 +211,14 @@ public final class TestServer implements AutoCloseable {
 
     public DomainBareJid domain() {
         return core.domain();
+    }
+
+    /** The admin HTTP API (started with {@link Builder#node}). */
+    public AdminHttp http() {
+        if (http == null) {
+            throw new IllegalStateException("start the server with builder().node(modules) for the HTTP API");
+        }
+        return http;
     }
 
     public int port() {
@@ -250,12 +299,21 @@ public final class TestServer implements AutoCloseable {
 
     /** Connects and signs in with the given configuration; closed with the server. */
     public XMPPTCPConnection connect(XMPPTCPConnectionConfiguration configuration) throws Exception {
+        XMPPTCPConnection connection = connection(configuration);
+        connection.connect().login();
+        return connection;
+    }
+
+    /**
+     * A connection not yet connected, closed with the server: for listeners (roster, subscription
+     * requests) that must be in place before the sign-in.
+     */
+    public XMPPTCPConnection connection(XMPPTCPConnectionConfiguration configuration) {
         XMPPTCPConnection connection = new XMPPTCPConnection(configuration);
         connection.setReplyTimeout(10_000);
         synchronized (connections) {
             connections.add(connection);
         }
-        connection.connect().login();
         return connection;
     }
 
@@ -277,6 +335,9 @@ public final class TestServer implements AutoCloseable {
                     c.instantShutdown();
                 }
             }
+        }
+        if (http != null) {
+            http.close();
         }
         listener.stop();
         core.close();
