@@ -3,8 +3,6 @@ package org.parley.server.directory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.jid.parts.Localpart;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.core.Module;
 import org.parley.server.core.ModuleContext;

@@ -12,8 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
-import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.jid.parts.Localpart;
 import org.parley.server.roster.RosterItem;
 import org.parley.server.roster.RosterService;
 import org.parley.server.roster.Subscription;

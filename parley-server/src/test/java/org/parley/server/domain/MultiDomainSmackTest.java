@@ -2,7 +2,6 @@ package org.parley.server.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.filter.MessageWithBodiesFilter;
