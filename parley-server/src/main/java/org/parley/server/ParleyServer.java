@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLException;
 import org.parley.server.account.AccountService;
-import org.parley.server.adhoc.AdHocModule;
 import org.parley.server.account.AccountStore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
@@ -23,47 +22,19 @@ import org.parley.server.auth.ScramCredentialFactory;
 import org.parley.server.auth.ServerSecret;
 import org.parley.server.auth.SignInThrottle;
 import org.parley.server.c2s.C2sListener;
-import org.parley.server.directory.DirectoryModule;
 import org.parley.server.directory.DirectoryStore;
 import org.parley.server.directory.LdapCredentialSource;
 import org.parley.server.directory.LdapDirectory;
 import org.parley.server.directory.VCards;
+import org.parley.server.domain.DomainStore;
 import org.parley.server.config.ParleyConfig;
-import org.parley.server.core.Module;
-import org.parley.server.blocking.BlockingModule;
-import org.parley.server.broadcast.BroadcastModule;
-import org.parley.server.carbons.CarbonsModule;
-import org.parley.server.disco.DiscoModule;
-import org.parley.server.message.MessageModule;
-import org.parley.server.muc.MucModule;
-import org.parley.server.offline.OfflineModule;
-import org.parley.server.presence.PresenceModule;
-import org.parley.server.roster.RosterModule;
-import org.parley.server.contacts.ContactTransfer;
-import org.parley.server.directory.UserCheck;
-import org.parley.server.http.ContactRoutes;
-import org.parley.server.http.DirectoryRoutes;
-import org.parley.server.http.UserCheckRoutes;
-import org.parley.server.http.HealthRoutes;
+import org.parley.server.http.AdminApiRoutes;
 import org.parley.server.http.HttpListener;
-import org.parley.server.http.HttpRoutes;
-import org.parley.server.http.OpenApiRoutes;
-import org.parley.server.http.PresenceRoutes;
-import org.parley.server.http.RoomRoutes;
-import org.parley.server.http.TokenRoutes;
-import org.parley.server.http.UserRoutes;
-import org.parley.server.ping.PingModule;
-import org.parley.server.privatedata.PrivateDataModule;
-import org.parley.server.register.RegisterModule;
-import org.parley.server.richpresence.RichPresenceModule;
 import org.parley.server.storage.Database;
-import org.parley.server.time.TimeModule;
 import org.parley.server.tls.CertificateStore;
 import org.parley.server.tls.TlsContextFactory;
 import org.parley.server.tls.TlsIdentity;
-import org.parley.server.vcard.VCardModule;
 import org.parley.server.version.ParleyVersion;
-import org.parley.server.version.VersionModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,8 +72,9 @@ public final class ParleyServer implements AutoCloseable {
         started.add(database);
         core = new ParleyCore(config, database, clock);
         started.add(core);
+        new DomainStore(core.jdbc()).loadInto(core.domains());
         accounts = new AccountService(new AccountStore(core.jdbc()), core.blocking(),
-                new ScramCredentialFactory(random, config.auth().scramIterations()), core.events(), core.domain(), clock);
+                new ScramCredentialFactory(random, config.auth().scramIterations()), core.events(), core.domains(), clock);
         if (config.ldap().configured()) {
             directory = LdapDirectory.open(config.ldap());
             started.add(directory);
@@ -186,24 +158,8 @@ public final class ParleyServer implements AutoCloseable {
     private void startHttp() {
         ObjectMapper mapper = new ObjectMapper();
         AdminTokens tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), random, clock);
-        List<HttpRoutes> routes = new ArrayList<>(List.of(
-                new HealthRoutes(core.jdbc(), core.blocking()),
-                new OpenApiRoutes(),
-                new UserRoutes(accounts, mapper),
-                new TokenRoutes(tokens, core.blocking(), mapper),
-                new DirectoryRoutes(modules.directory()),
-                new PresenceRoutes(modules.richPresence().service(), accounts, core.domain(), mapper,
-                        r -> core.blocking().run(r::run)),
-                new UserCheckRoutes(new UserCheck(new DirectoryStore(core.jdbc()), directory, config.ldap().mapping()),
-                        core.blocking()),
-                new ContactRoutes(new ContactTransfer(modules.roster().service(), core.jdbc(), core.blocking(),
-                        core.domain()), mapper)));
-        MucModule muc = modules.muc();
-        if (muc.administration() != null) {
-            // Absent when muc.enabled is false: /api/v1/rooms then answers 404 like any unknown path.
-            routes.add(new RoomRoutes(muc.administration(), mapper));
-        }
-        http = new HttpListener(config.http().bind(), config.http().port(), tokens, mapper, routes).start();
+        http = new HttpListener(config.http().bind(), config.http().port(), tokens, mapper,
+                AdminApiRoutes.of(core, accounts, tokens, modules, directory, mapper)).start();
         started.add(http::close);
         LocalAdminFiles adminFiles = new LocalAdminFiles(config.dataPath());
         try {

@@ -1,5 +1,6 @@
 package org.parley.server;
 
+import java.time.Clock;
 import java.util.List;
 import org.parley.server.adhoc.AdHocModule;
 import org.parley.server.blocking.BlockingModule;
@@ -33,13 +34,19 @@ public final class ServerModules {
     private final RosterModule roster = new RosterModule();
     private final PresenceModule presence = new PresenceModule(roster);
     private final AdHocModule adHoc = new AdHocModule();
-    private final RichPresenceModule richPresence = new RichPresenceModule(presence, adHoc);
+    private final RichPresenceModule richPresence;
     private final DirectoryModule directory;
     private final MucModule muc = new MucModule();
     private final List<Module> all;
 
     /** {@code ldap}: the opened directory, or null when none is configured. */
     public ServerModules(LdapDirectory ldap) {
+        this(ldap, null);
+    }
+
+    /** {@code calendarClock}: the time calendars are read at (tests set it), or null for the node's clock. */
+    public ServerModules(LdapDirectory ldap, Clock calendarClock) {
+        this.richPresence = new RichPresenceModule(presence, adHoc, calendarClock, null);
         this.directory = new DirectoryModule(roster, ldap);
         this.all = List.of(
                 roster,

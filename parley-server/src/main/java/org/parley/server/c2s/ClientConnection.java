@@ -22,7 +22,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Localpart;
 import org.parley.server.auth.ChannelBinding;
 import org.parley.server.auth.SaslFailure;
 import org.parley.server.auth.SaslServerSession;
@@ -79,7 +82,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private XmlStreamParser parser;
     private Stage stage = Stage.HEADER;
     private boolean headerSent; // our header of the current stream
-    private String username; // after SASL success
+    private String username; // after SASL success: the localpart, in streamDomain
+    private DomainBareJid streamDomain; // the served domain the client's header asked for
     private SaslServerSession sasl; // during an exchange only
     private int failedAuths;
     private ClientSession session; // after bind
@@ -131,13 +135,20 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
 
     @Override
     public void streamOpened(StreamHeader header) {
-        StreamErrorCondition problem = StreamHeaders.problem(header, services.core().domain());
+        // Any served domain may be asked for; after sign-in the stream stays in the account's domain.
+        DomainBareJid requested = StreamHeaders.servedDomain(header, services.core().domains());
+        StreamErrorCondition problem = StreamHeaders.problem(header,
+                requested != null ? requested : services.core().domain());
+        if (problem == null && username != null && !streamDomain.equals(requested)) {
+            problem = StreamErrorCondition.HOST_UNKNOWN;
+        }
         if (problem != null) {
             closeStream(problem, "Stream header refused: to=" + header.to() + " version=" + header.version()
                     + " namespace=" + header.defaultNamespace());
             return;
         }
-        write(StreamHeaders.response(header, services.core().domain(), services.random()));
+        streamDomain = requested;
+        write(StreamHeaders.response(header, streamDomain, services.random()));
         headerSent = true;
         stage = Stage.OPEN;
         ctx.channel().writeAndFlush(Unpooled.wrappedBuffer(currentFeatures()));
@@ -279,7 +290,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
         }
         String mechanism = auth.attribute("mechanism");
         var started = mechanism == null ? java.util.Optional.<SaslServerSession>empty()
-                : services.mechanisms().start(mechanism, secure(), channelBinding());
+                : services.mechanisms().start(mechanism, secure(), channelBinding(), streamDomain,
+                        localpart -> services.core().domains().names().of(JidCreate.entityBareFrom(
+                                Localpart.fromOrThrowUnchecked(localpart), streamDomain)));
         if (started.isEmpty()) {
             saslFailed(SaslFailure.INVALID_MECHANISM, "Not offered: " + mechanism);
             return;
@@ -415,7 +428,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private void bind(Stanza iq) {
         EntityFullJid jid;
         try {
-            jid = ResourceBinding.requestedJid(iq, username, services.core().domain(), services.random());
+            jid = ResourceBinding.requestedJid(iq, username, streamDomain, services.random());
         } catch (StanzaErrorException e) {
             writeStanza(Stanzas.error(iq, e.condition(), e.getMessage()));
             return;
@@ -461,7 +474,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
             return;
         }
         stanza = stanza.withFrom(jid);
-        Stanza answer = stanza.isIq() ? SessionStanzas.answerAtStream(stanza, services.core().domain()) : null;
+        Stanza answer = stanza.isIq() ? SessionStanzas.answerAtStream(stanza, streamDomain) : null;
         if (answer != null) {
             writeStanza(answer);
         } else {
@@ -543,7 +556,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
      * client resets the read timeout, and the router drops the result as an unknown iq answer.
      */
     private void ping() {
-        writeStanza(SessionStanzas.ping(services.core().domain(), session.jid(), services.core().iqTracker().newId()));
+        writeStanza(SessionStanzas.ping(streamDomain, session.jid(), services.core().iqTracker().newId()));
     }
 
     // ---- output and closing ----
@@ -578,7 +591,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
         }
         StringBuilder out = new StringBuilder(256);
         if (!headerSent) {
-            out.append(StreamHeaders.response(null, services.core().domain(), services.random()));
+            out.append(StreamHeaders.response(null, streamDomain != null ? streamDomain : services.core().domain(),
+                    services.random()));
         }
         if (condition != null) {
             out.append(condition.toXml(text));

@@ -3,6 +3,9 @@ package org.parley.server.muc;
 import java.util.List;
 import org.jxmpp.jid.BareJid;
 import org.parley.server.core.StanzaErrorException;
+import org.parley.xml.Element;
+import org.parley.xml.Namespaces;
+import org.parley.xml.Stanza;
 import org.parley.xml.StanzaErrorCondition;
 
 /**
@@ -20,10 +23,31 @@ final class AffiliationChange {
         }
     }
 
+    /** Status 101: a user who is not in the room learns of the change by a message to the bare JID. */
+    private static void notifyAbsent(Room room, BareJid jid, Affiliation next, String reason) {
+        Element.Builder item = Element.builder("item", MucNamespaces.MUC_USER)
+                .attribute("affiliation", next.xmlValue()).attribute("jid", jid.toString()).attribute("role", "none");
+        if (reason != null) {
+            item.child(Element.builder("reason", MucNamespaces.MUC_USER).text(reason).build());
+        }
+        room.host().send(Stanza.of(Element.builder("message", Namespaces.CLIENT)
+                .attribute("from", room.jid().toString())
+                .attribute("to", jid.toString())
+                .child(Element.builder("x", MucNamespaces.MUC_USER)
+                        .child(item.build())
+                        .child(Element.builder("status", MucNamespaces.MUC_USER).attribute("code", "101").build())
+                        .build())
+                .build()));
+    }
+
     void apply(Room room, BareJid jid, Affiliation next, String reason, String actorNick) {
         room.affiliations.set(jid, next);
         ItemDetail detail = new ItemDetail(null, reason, actorNick);
-        for (Occupant o : room.occupants.ofUser(jid)) {
+        List<Occupant> present = room.occupants.ofUser(jid);
+        if (present.isEmpty()) {
+            notifyAbsent(room, jid, next, reason);
+        }
+        for (Occupant o : present) {
             if (next == Affiliation.OUTCAST) {
                 room.handlers().presence().leave(room, o, null, List.of(301), detail);
             } else if (room.config.membersOnly() && !next.atLeast(Affiliation.MEMBER)) {

@@ -17,14 +17,16 @@ final class JoinAnnouncer {
     void admit(Room room, JoinRequest request) {
         Affiliation affiliation = request.affiliation();
         Role role = Role.onEntry(affiliation, room.config.moderated());
-        Occupant newcomer = new Occupant(request.nick(), request.realJid(), role, request.presence());
+        // Occupancy first, composed presence second: see ComposedPresences.changed.
+        room.host().occupantJoined(request.realJid(), room);
+        Occupant newcomer = new Occupant(request.nick(), request.realJid(), role, request.presence(),
+                room.host().composedPresence(request.realJid().asBareJid()));
         boolean created = room.creator != null && room.creator.equals(request.realJid().asBareJid());
         room.creator = null;
         for (Occupant other : room.occupants.all()) {
             room.host().send(OccupantView.presence(room, other, newcomer, false, List.of(), ItemDetail.NONE));
         }
         room.occupants.put(newcomer);
-        room.host().occupantJoined(request.realJid(), room);
         List<Integer> selfCodes = new ArrayList<>(List.of(110));
         if (room.config.nonAnonymous()) {
             selfCodes.add(100);

@@ -16,6 +16,7 @@ import org.parley.server.muc.store.ArchivedMessage;
 import org.parley.server.muc.store.JdbcRoomArchive;
 import org.parley.server.muc.store.JdbcRoomStore;
 import org.parley.server.muc.store.StoredRoom;
+import org.parley.server.presence.ComposedPresenceChanged;
 import org.parley.server.roster.StoredStanza;
 import org.parley.xml.Stanza;
 
@@ -52,6 +53,7 @@ public final class MucModule implements Module {
         ctx.handlers().component(muc);
         ctx.handlers().interceptor(new DirectInvitations(muc, invitations));
         ctx.events().subscribe(SessionUnbound.class, e -> muc.sessionEnded(e.resource().session().jid()));
+        ctx.events().subscribe(ComposedPresenceChanged.class, muc.composedPresences()::changed);
         this.service = muc;
         this.administration = new LiveRoomAdministration(muc, ctx.domain());
     }

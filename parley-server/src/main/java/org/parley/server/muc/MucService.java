@@ -45,6 +45,7 @@ public final class MucService implements Component, RoomHost {
     /** Which rooms each session is in, so a session that ends leaves them all. */
     private final Map<EntityFullJid, Set<Room>> occupancy = new ConcurrentHashMap<>();
     private final Object creation = new Object();
+    private final ComposedPresences composed = new ComposedPresences(this);
 
     MucService(DomainBareJid domain, ParleyConfig.Muc settings, Router router, Clock clock, Executor actors,
                RoomPersistence persistence, RoomHandlers handlers, CreatorPolicy creators) {
@@ -137,6 +138,21 @@ public final class MucService implements Component, RoomHost {
 
     Collection<Room> rooms() {
         return List.copyOf(rooms.values());
+    }
+
+    /** The rooms a session is in (empty when none). */
+    Set<Room> roomsOf(EntityFullJid session) {
+        Set<Room> in = occupancy.get(session);
+        return in == null ? Set.of() : Set.copyOf(in);
+    }
+
+    ComposedPresences composedPresences() {
+        return composed;
+    }
+
+    @Override
+    public org.parley.server.presence.Availability composedPresence(BareJid user) {
+        return composed.of(user);
     }
 
     /** A session ended: it leaves every room it was in, as if it had sent unavailable presence. */

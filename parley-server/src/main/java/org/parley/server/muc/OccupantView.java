@@ -1,6 +1,7 @@
 package org.parley.server.muc;
 
 import java.util.List;
+import org.parley.server.presence.Availability;
 import org.parley.xml.Element;
 import org.parley.xml.Namespaces;
 import org.parley.xml.Node;
@@ -42,9 +43,19 @@ final class OccupantView {
         if (self && subject.presence() != null) {
             p.attribute("id", subject.presence().id());
         }
+        // Others see the composed show and status (when the presence module knows one) in place of the sent ones.
+        Availability composed = self || unavailable ? null : subject.composed();
+        if (composed != null) {
+            if (composed.show().xmlValue() != null) {
+                p.child(Element.builder("show", Namespaces.CLIENT).text(composed.show().xmlValue()).build());
+            }
+            if (composed.status() != null) {
+                p.child(Element.builder("status", Namespaces.CLIENT).text(composed.status()).build());
+            }
+        }
         if (subject.presence() != null) {
             for (Node n : subject.presence().element().children()) {
-                if (n instanceof Element e && !isMucExtension(e)) {
+                if (n instanceof Element e && !isMucExtension(e) && !(composed != null && isShowOrStatus(e))) {
                     p.child(e);
                 }
             }
@@ -68,6 +79,10 @@ final class OccupantView {
         if (!subjectListed) {
             room.host().send(presence(room, subject, subject, unavailable, selfCodes, detail));
         }
+    }
+
+    private static boolean isShowOrStatus(Element e) {
+        return Namespaces.CLIENT.equals(e.namespace()) && (e.name().equals("show") || e.name().equals("status"));
     }
 
     static boolean isMucExtension(Element e) {

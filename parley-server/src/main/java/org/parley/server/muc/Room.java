@@ -37,6 +37,8 @@ public final class Room {
     final Affiliations affiliations;
     final Occupants occupants = new Occupants();
     final History history;
+    /** IQs relayed between occupants, awaiting their answer (see OccupantIqRelay). */
+    final Map<String, OccupantIqRelay.Pending> relayedIqs = OccupantIqRelay.pendingMap();
     RoomConfig config;
     String subject;
     String subjectNick;
@@ -84,6 +86,15 @@ public final class Room {
             }
         });
         return out;
+    }
+
+    /** The user's composed availability changed: show it on their occupants. Any thread. */
+    void composedChanged(BareJid user, org.parley.server.presence.Availability composed) {
+        executor.execute(() -> {
+            if (!gone) {
+                handlers.presence().composedChanged(this, user, composed);
+            }
+        });
     }
 
     private void handle(Stanza stanza) {

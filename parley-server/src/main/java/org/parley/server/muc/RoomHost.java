@@ -23,6 +23,9 @@ interface RoomHost {
 
     void occupantJoined(EntityFullJid realJid, Room room);
 
+    /** The user's composed availability (presence module), or null when none is known. */
+    org.parley.server.presence.Availability composedPresence(BareJid user);
+
     void occupantLeft(EntityFullJid realJid, Room room);
 
     /** The room is gone (ad hoc and empty, or destroyed): forget it. */

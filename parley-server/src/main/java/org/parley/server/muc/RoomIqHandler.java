@@ -14,6 +14,7 @@ final class RoomIqHandler {
     private final AdminIq admin;
     private final OwnerIq owner;
     private final ArchiveIq archive;
+    private final OccupantIqRelay relay = new OccupantIqRelay();
 
     RoomIqHandler(RoomDisco disco, AdminIq admin, OwnerIq owner, ArchiveIq archive) {
         this.disco = disco;
@@ -24,11 +25,14 @@ final class RoomIqHandler {
 
     void handle(Room room, Stanza iq) {
         if (!iq.isIqRequest()) {
+            if (iq.to().hasResource()) {
+                relay.answer(room, iq);
+            }
             return;
         }
         if (iq.to().hasResource()) {
-            // Occupants' own iqs (vCard, ping...) are not relayed: real JIDs stay private.
-            throw new StanzaErrorException(StanzaErrorCondition.SERVICE_UNAVAILABLE, null);
+            relay.request(room, iq);
+            return;
         }
         List<Element> payload = iq.element().elements();
         if (payload.size() != 1) {

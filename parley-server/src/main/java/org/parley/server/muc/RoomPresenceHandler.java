@@ -2,6 +2,9 @@ package org.parley.server.muc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jxmpp.jid.BareJid;
+import org.parley.server.presence.Availability;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.parley.server.core.StanzaErrorException;
@@ -87,6 +90,26 @@ final class RoomPresenceHandler {
         Occupant renamed = occupant.withNick(nick).withPresence(presence);
         room.occupants.put(renamed);
         OccupantView.broadcast(room, renamed, false, List.of(), List.of(110), ItemDetail.NONE);
+    }
+
+    /**
+     * The user's composed availability changed: the others see each of the user's occupants with
+     * it (the occupant's own session keeps seeing the presence it sent, as a user's own resources
+     * see each device's real presence). Unchanged occupants send nothing.
+     */
+    void composedChanged(Room room, BareJid user, Availability composed) {
+        for (Occupant o : room.occupants.ofUser(user)) {
+            if (Objects.equals(o.composed(), composed)) {
+                continue;
+            }
+            Occupant updated = o.withComposed(composed);
+            room.occupants.put(updated);
+            for (Occupant viewer : room.occupants.all()) {
+                if (!viewer.realJid().equals(updated.realJid())) {
+                    room.host().send(OccupantView.presence(room, updated, viewer, false, List.of(), ItemDetail.NONE));
+                }
+            }
+        }
     }
 
     /**

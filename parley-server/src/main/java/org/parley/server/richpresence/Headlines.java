@@ -58,6 +58,11 @@ final class Headlines {
         return Headline.unavailable(user, offlineStatus ? offlineText(inputs.get(user)) : null);
     }
 
+    /** The headline of a user with no device, given these inputs (a calendar read on demand, for instance). */
+    Headline offline(EntityBareJid user, UserInputs in) {
+        return Headline.unavailable(user, offlineStatus ? offlineText(in) : null);
+    }
+
     /** Calls {@code watcher} (on the thread of the change; it must not block) for every change of {@code user}. */
     Runnable watch(EntityBareJid user, Consumer<Headline> watcher) {
         watchers.computeIfAbsent(user, u -> new CopyOnWriteArraySet<>()).add(watcher);

@@ -6,9 +6,10 @@ import java.util.function.UnaryOperator;
 import org.jxmpp.jid.EntityBareJid;
 
 /**
- * The rich-presence inputs of every user, in memory: phone, calendar and application states are
- * re-published by their sources (gateway, poller, apps) and manual presence does not outlive the
- * user's sessions, so nothing here needs to survive a restart. Users with no input take no space.
+ * The rich-presence inputs of every user, in memory, where the composer reads them. Phone and
+ * application states are also written behind to the database ({@link InputPersistence}) and
+ * restored at start; the calendar is re-read by the poller and manual presence does not outlive
+ * the user's sessions. Users with no input take no space.
  */
 public final class PresenceInputs {
 

@@ -14,6 +14,7 @@ import org.parley.server.presence.DeviceSource;
 import org.parley.server.presence.PresenceModule;
 import org.parley.server.presence.Show;
 import org.parley.server.richpresence.calendar.CalendarState;
+import org.parley.server.richpresence.calendar.OnDemandCalendar;
 import org.parley.xml.Namespaces;
 
 /**
@@ -28,12 +29,18 @@ public final class RichPresence {
     private final PresenceModule presence;
     private final PresenceInputs inputs;
     private final Headlines headlines;
+    private final InputPersistence persistence;
+    private final OnDemandCalendar offlineCalendar;
 
-    RichPresence(UserHubs hubs, PresenceModule presence, PresenceInputs inputs, Headlines headlines) {
+    /** {@code offlineCalendar}: reads the calendar of users not signed in, or null without a calendar source. */
+    RichPresence(UserHubs hubs, PresenceModule presence, PresenceInputs inputs, Headlines headlines,
+                 InputPersistence persistence, OnDemandCalendar offlineCalendar) {
         this.hubs = hubs;
         this.presence = presence;
         this.inputs = inputs;
         this.headlines = headlines;
+        this.persistence = persistence;
+        this.offlineCalendar = offlineCalendar;
     }
 
     public void setManual(EntityBareJid user, ManualStatus status) {
@@ -46,16 +53,24 @@ public final class RichPresence {
     }
 
     public void setPhone(EntityBareJid user, String line, PhoneState state) {
-        change(user, in -> in.withLine(line, state));
+        if (change(user, in -> in.withLine(line, state))) {
+            persistence.phone(user, line, state);
+        }
     }
 
     public void setApp(EntityBareJid user, String app, Availability status) {
-        change(user, in -> in.withApp(app, status));
+        if (change(user, in -> in.withApp(app, status))) {
+            persistence.app(user, app, status);
+        }
     }
 
     /** Clears an application's status; false when it had none. */
     public boolean clearApp(EntityBareJid user, String app) {
-        return change(user, in -> in.withApp(app, null));
+        boolean changed = change(user, in -> in.withApp(app, null));
+        if (changed) {
+            persistence.app(user, app, null);
+        }
+        return changed;
     }
 
     public void setCalendar(EntityBareJid user, CalendarState state) {
@@ -65,6 +80,7 @@ public final class RichPresence {
     /** Forgets every input of a user (the account was deleted). */
     void forget(EntityBareJid user) {
         change(user, in -> UserInputs.NONE);
+        persistence.forget(user);
     }
 
     public UserInputs inputs(EntityBareJid user) {
@@ -84,11 +100,22 @@ public final class RichPresence {
         return headlines.watch(user, watcher);
     }
 
-    /** The headline, the devices and every input; the devices are read on the user's hub. */
+    /**
+     * The headline, the devices and every input; the devices are read on the user's hub. The
+     * calendar of a user who is not signed in is not polled, so it is read now (recent reads cached).
+     */
     public CompletableFuture<PresenceView> view(EntityBareJid user) {
         UserHub hub = hubs.hub(user);
         if (hub == null) {
-            return CompletableFuture.completedFuture(new PresenceView(headline(user), List.of(), inputs.get(user)));
+            UserInputs in = inputs.get(user);
+            if (offlineCalendar == null) {
+                return CompletableFuture.completedFuture(new PresenceView(headline(user), List.of(), in));
+            }
+            return offlineCalendar.stateNow(user).handle((calendar, failure) -> {
+                // An unreachable calendar server leaves the calendar out rather than failing the read.
+                UserInputs seen = failure == null ? in.withCalendar(calendar) : in;
+                return new PresenceView(headlines.offline(user, seen), List.of(), seen);
+            });
         }
         CompletableFuture<PresenceView> out = new CompletableFuture<>();
         hub.executor().execute(() -> {

@@ -17,6 +17,7 @@ import org.parley.server.richpresence.calendar.CalendarHttp;
 import org.parley.server.richpresence.calendar.CalendarPoller;
 import org.parley.server.richpresence.calendar.CalendarSource;
 import org.parley.server.richpresence.calendar.IcsFeedSource;
+import org.parley.server.richpresence.calendar.OnDemandCalendar;
 
 /**
  * Rich presence (issue 5, F4): manual status, phone line states, calendar and third-party
@@ -24,6 +25,8 @@ import org.parley.server.richpresence.calendar.IcsFeedSource;
  * {@code richpresence.precedence} gives. Inputs arrive through {@link #service()} (the Presence
  * Web Service), the manual-presence ad-hoc command, the presence marker
  * ({@code urn:parley:presence:manual:0}), application accounts and the calendar poller.
+ * Phone-line and application states are kept in the database ({@link InputPersistence}) and
+ * restored at start; manual presence and the calendar are not (they are re-derived).
  */
 public final class RichPresenceModule implements Module {
 
@@ -33,6 +36,7 @@ public final class RichPresenceModule implements Module {
     private final CalendarSource calendarOverride;
     private volatile RichPresence service;
     private volatile CalendarPoller poller;
+    private volatile InputPersistence persistence;
 
     /** Needs the presence module (started first) and the ad-hoc module (for the manual-presence command). */
     public RichPresenceModule(PresenceModule presence, AdHocModule adHoc) {
@@ -56,8 +60,15 @@ public final class RichPresenceModule implements Module {
         Precedence precedence = new Precedence(config.precedence());
         StatusTexts texts = StatusTexts.of(config);
         PresenceInputs inputs = new PresenceInputs();
+        InputPersistence kept = new InputPersistence(new PresenceInputStore(ctx.jdbc()), ctx.blocking());
+        kept.restore(inputs);
         Headlines headlines = new Headlines(inputs, texts, config.offlineStatus());
-        RichPresence rich = new RichPresence(ctx.hubs(), presence, inputs, headlines);
+        Clock clock = calendarClock != null ? calendarClock : ctx.clock();
+        CalendarSource calendar = calendarOverride != null ? calendarOverride : configuredCalendar(config.calendar());
+        Duration poll = Duration.ofSeconds(config.calendar().pollSeconds());
+        OnDemandCalendar offlineCalendar = calendar == null ? null
+                : new OnDemandCalendar(calendar, ctx.blocking(), clock, poll);
+        RichPresence rich = new RichPresence(ctx.hubs(), presence, inputs, headlines, kept, offlineCalendar);
 
         presence.addSource(new ManualSource(inputs, precedence.of(Precedence.MANUAL)));
         presence.addSource(new PhoneSource(inputs, precedence.of(Precedence.PHONE), texts));
@@ -72,10 +83,8 @@ public final class RichPresenceModule implements Module {
         ctx.handlers().interceptor(new AppAccounts(config.appAccounts(), rich, ctx.accounts()));
         adHoc.register(new ManualPresenceCommand(rich, ctx.domain()));
 
-        CalendarSource calendar = calendarOverride != null ? calendarOverride : configuredCalendar(config.calendar());
         if (calendar != null) {
-            CalendarPoller p = new CalendarPoller(calendar, ctx.blocking(),
-                    calendarClock != null ? calendarClock : ctx.clock(), rich::setCalendar);
+            CalendarPoller p = new CalendarPoller(calendar, ctx.blocking(), clock, rich::setCalendar);
             ctx.events().subscribe(SessionBound.class, e -> p.watch(e.hub().user()));
             ctx.events().subscribe(SessionUnbound.class, e -> {
                 if (e.hub().resources().isEmpty()) {
@@ -83,9 +92,11 @@ public final class RichPresenceModule implements Module {
                     rich.setCalendar(e.hub().user(), null);
                 }
             });
-            p.start(ctx.scheduler(), Duration.ofSeconds(config.calendar().pollSeconds()));
+            p.start(ctx.scheduler(), poll);
             poller = p;
         }
+        kept.start(ctx.scheduler());
+        persistence = kept;
         service = rich;
     }
 
@@ -113,6 +124,10 @@ public final class RichPresenceModule implements Module {
         CalendarPoller p = poller;
         if (p != null) {
             p.close();
+        }
+        InputPersistence kept = persistence;
+        if (kept != null) {
+            kept.close();
         }
     }
 }

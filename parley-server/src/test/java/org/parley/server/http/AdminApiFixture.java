@@ -14,11 +14,8 @@ import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
 import org.parley.server.ServerModules;
 import org.parley.server.core.Module;
-import org.parley.server.contacts.ContactTransfer;
-import org.parley.server.directory.DirectoryStore;
 import org.parley.server.directory.LdapDirectory;
 import org.parley.server.muc.MucModule;
-import org.parley.server.directory.UserCheck;
 import org.parley.server.richpresence.RichPresenceModule;
 import org.parley.server.testing.CoreHarness;
 
@@ -51,19 +48,8 @@ public final class AdminApiFixture implements AutoCloseable {
         muc = modules.muc();
         ParleyCore core = harness.core();
         tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), new SecureRandom(), core.clock());
-        listener = new HttpListener("127.0.0.1", 0, tokens, mapper, List.of(
-                new HealthRoutes(core.jdbc(), core.blocking()),
-                new OpenApiRoutes(),
-                new UserRoutes(harness.accounts(), mapper),
-                new TokenRoutes(tokens, core.blocking(), mapper),
-                new DirectoryRoutes(modules.directory()),
-                new PresenceRoutes(rich.service(), harness.accounts(), core.domain(), mapper,
-                        r -> core.blocking().run(r::run)),
-                new RoomRoutes(muc.administration(), mapper),
-                new UserCheckRoutes(new UserCheck(new DirectoryStore(core.jdbc()), ldap, core.config().ldap().mapping()),
-                        core.blocking()),
-                new ContactRoutes(new ContactTransfer(modules.roster().service(), core.jdbc(), core.blocking(),
-                        core.domain()), mapper))).start();
+        listener = new HttpListener("127.0.0.1", 0, tokens, mapper,
+                AdminApiRoutes.of(core, harness.accounts(), tokens, modules, ldap, mapper)).start();
         token = tokens.create("test");
     }
 

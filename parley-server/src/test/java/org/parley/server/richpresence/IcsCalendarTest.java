@@ -14,6 +14,7 @@ import java.time.Instant;
 import org.awaitility.Awaitility;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class IcsCalendarTest {
 
     private static final String A = "alice@localhost/desk";
 
+    private final AtomicInteger aliceReads = new AtomicInteger();
     private HttpServer feeds;
     private MutableClock clock;
     private RichPresenceFixture f;
@@ -36,6 +38,9 @@ class IcsCalendarTest {
     void start() throws Exception {
         feeds = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         feeds.createContext("/cal/", exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/cal/alice.ics")) {
+                aliceReads.incrementAndGet();
+            }
             byte[] body = CalendarFixtures.ALICE.getBytes(StandardCharsets.UTF_8);
             if (!exchange.getRequestURI().getPath().equals("/cal/alice.ics")) {
                 exchange.sendResponseHeaders(404, -1);
@@ -93,6 +98,27 @@ class IcsCalendarTest {
         poll();
         bob.expect(shows(A, "xa", "Out of office"));
         assertThat(f.service().inputs(jid("alice")).calendar()).isEqualTo(CalendarState.OUT_OF_OFFICE);
+    }
+
+    @Test
+    void theCalendarOfAUserWhoIsNotSignedInIsReadWhenAskedAndCachedBriefly() throws Exception {
+        int before = aliceReads.get(); // alice never signed in: nothing polls her calendar
+        PresenceView view = f.service().view(jid("alice")).get(10, TimeUnit.SECONDS);
+        assertThat(view.inputs().calendar()).isEqualTo(CalendarState.BUSY);
+        assertThat(view.headline().show()).isEqualTo("unavailable");
+        assertThat(view.headline().status()).isEqualTo("In a meeting");
+        assertThat(aliceReads.get()).isEqualTo(before + 1);
+
+        f.service().view(jid("alice")).get(10, TimeUnit.SECONDS); // within the poll interval: from the cache
+        assertThat(aliceReads.get()).isEqualTo(before + 1);
+
+        clock.set(Instant.parse("2026-01-12T10:30:00Z")); // an hour later: read again, the meeting is over
+        PresenceView later = f.service().view(jid("alice")).get(10, TimeUnit.SECONDS);
+        assertThat(aliceReads.get()).isEqualTo(before + 2);
+        assertThat(later.inputs().calendar()).isNull();
+        assertThat(later.headline().status()).isNull();
+        // Asking did not make the calendar an input of the offline user (nobody polls it).
+        assertThat(f.service().inputs(jid("alice")).calendar()).isNull();
     }
 
     @Test

@@ -57,9 +57,11 @@ public final class TestServer implements AutoCloseable {
     private final X509TrustManager trustManager;
     private final Path dataDir;
     private final List<XMPPTCPConnection> connections = new ArrayList<>();
+    private final AdminHttp http;
 
     private TestServer(ParleyCore core, AccountService accounts, C2sListener listener, TlsIdentity identity,
-                       Path dataDir) throws Exception {
+                       Path dataDir, AdminHttp http) throws Exception {
+        this.http = http;
         this.core = core;
         this.accounts = accounts;
         this.listener = listener;
@@ -88,6 +90,7 @@ public final class TestServer implements AutoCloseable {
         private final List<String> overrides = new ArrayList<>();
         private final List<Module> modules = new ArrayList<>();
         private SignInThrottle throttle;
+        private ServerModules node;
         private String databaseUrl;
         private String databaseUser = "";
         private String databasePassword = "";
@@ -111,6 +114,15 @@ public final class TestServer implements AutoCloseable {
         public Builder module(Module module) {
             modules.add(module);
             return this;
+        }
+
+        /**
+         * Starts every module of {@code modules} and the admin HTTP listener (on a free loopback
+         * port) with the routes a real node serves: for tests that use REST and XMPP together.
+         */
+        public Builder node(ServerModules modules) {
+            this.node = modules;
+            return modules(modules.all());
         }
 
         /** Every module of a real node without a directory, as {@link ServerModules} lists them. */
@@ -174,7 +186,8 @@ public final class TestServer implements AutoCloseable {
                         throttle != null ? throttle : new SignInThrottle(Clock.systemUTC()),
                         tls.startTls(), tls.directTls());
                 listener.start();
-                return new TestServer(core, accounts, listener, identity, dir);
+                AdminHttp http = node == null ? null : AdminHttp.start(core, accounts, node);
+                return new TestServer(core, accounts, listener, identity, dir, http);
             } catch (Exception e) {
                 if (dir != null) {
                     deleteTree(dir);
@@ -198,6 +211,14 @@ public final class TestServer implements AutoCloseable {
 
     public DomainBareJid domain() {
         return core.domain();
+    }
+
+    /** The admin HTTP API (started with {@link Builder#node}). */
+    public AdminHttp http() {
+        if (http == null) {
+            throw new IllegalStateException("start the server with builder().node(modules) for the HTTP API");
+        }
+        return http;
     }
 
     public int port() {
@@ -314,6 +335,9 @@ public final class TestServer implements AutoCloseable {
                     c.instantShutdown();
                 }
             }
+        }
+        if (http != null) {
+            http.close();
         }
         listener.stop();
         core.close();

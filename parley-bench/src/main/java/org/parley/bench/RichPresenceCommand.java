@@ -1,0 +1,137 @@
+package org.parley.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Rich presence (Parley issue 5): N signed-in users with K mutual contacts each; phone-line
+ * states pushed through the Presence Web Service at a steady rate. Reports input changes
+ * absorbed per second, composed presences delivered per second and the input-to-subscriber
+ * latency. Parley only (the REST API is Parley's).
+ */
+@Command(name = "richpresence", mixinStandardHelpOptions = true,
+        description = "phone states over the Presence Web Service: changes/s, deliveries/s, input-to-subscriber latency")
+final class RichPresenceCommand extends ScenarioCommand {
+
+    @Option(names = {"-n", "--count"}, defaultValue = "10000", description = "signed-in users")
+    int count;
+
+    @Option(names = {"-k", "--contacts"}, defaultValue = "50", description = "mutual contacts per user (even)")
+    int contacts;
+
+    @Option(names = "--rate", defaultValue = "2000", description = "phone-state changes per second, all users together")
+    double rate;
+
+    @Option(names = "--duration", defaultValue = "20", description = "seconds of phone-state changes")
+    double duration;
+
+    @Option(names = "--api", defaultValue = "http://127.0.0.1:9090", description = "Parley's admin API (loopback)")
+    URI apiBase;
+
+    @Option(names = "--api-token", description = "admin API token (presence:write and admin, for the contacts import)")
+    String apiToken;
+
+    @Option(names = "--api-token-file", description = "file holding the token, e.g. DATA_DIR/admin-token")
+    Path apiTokenFile;
+
+    @Option(names = "--rosters", defaultValue = "import", description = "import (replace the rosters through"
+            + " POST /api/v1/contacts before signing in) or keep (they are already set up)")
+    String rosters;
+
+    @Option(names = "--signin-rate", defaultValue = "200", description = "sign-ins per second before the phase")
+    double signinRate;
+
+    @Option(names = "--in-flight", defaultValue = "256", description = "most HTTP requests outstanding at once")
+    int inFlight;
+
+    @Option(names = "--drain", defaultValue = "10", description = "seconds to wait for in-flight presences")
+    double drain;
+
+    @Override
+    Measurement measure(ClientEngine engine) throws Exception {
+        PresenceApi api = new PresenceApi(apiBase, token());
+        Accounts accounts = target.accounts();
+        List<String> jids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            jids.add(accounts.user(i) + "@" + target.domain);
+        }
+        if (contacts % 2 != 0 || contacts >= count) {
+            throw new IllegalArgumentException("--contacts must be even and below the user count");
+        }
+        if (rosters.equals("import")) {
+            long t0 = System.nanoTime();
+            api.importRosters(0, count, 200, jids::get, this::contactsOf);
+            System.err.printf("richpresence: rosters of %d users imported in %.1f s%n", count, (System.nanoTime() - t0) / 1e9);
+        }
+        SignedIn in = new SessionPool(engine, target.clientConfig(true), accounts)
+                .signIn(count, signinRate, i -> StanzaListener.IGNORE);
+        try {
+            settle();
+            long planned = (long) Math.ceil(rate * duration);
+            RichPresenceTraffic traffic = new RichPresenceTraffic(in.clients(), this::contactsOf, api, planned, inFlight);
+            traffic.attach();
+            ProcessSample serverBefore = server();
+            ProcessSample selfBefore = ProcessSample.self();
+            Pacer.run(rate, planned, Duration.ofMillis((long) (duration * 1000)), traffic::send);
+            double sendSeconds = ProcessSample.self().wallSecondsSince(selfBefore);
+            traffic.drain((long) (drain * 1000));
+            ProcessSample serverAfter = server();
+            ProcessSample selfAfter = ProcessSample.self();
+            traffic.reset();
+            Histogram h = traffic.latencyMicros();
+            Histogram http = traffic.httpMicros();
+            long delivered = traffic.delivered();
+            Measurement.Figures f = new Measurement.Figures()
+                    .put("rate", rate)
+                    .put("changes", traffic.changes())
+                    .put("changesAccepted", traffic.accepted())
+                    .put("changesRejected", traffic.rejected())
+                    .put("changesPerSec", traffic.accepted() / sendSeconds)
+                    .put("expectedDeliveries", traffic.expected())
+                    .put("delivered", delivered)
+                    .put("lost", traffic.expected() - delivered)
+                    .put("unexpected", traffic.unexpected())
+                    .put("deliveriesPerSec", delivered / sendSeconds)
+                    .put("p50Ms", Stats.percentileMs(h, 50))
+                    .put("p99Ms", Stats.percentileMs(h, 99))
+                    .put("maxMs", Stats.maxMs(h))
+                    .put("httpP99Ms", Stats.percentileMs(http, 99));
+            if (serverBefore != null && delivered > 0) {
+                f.put("serverCpuUsPerDelivery", serverAfter.cpuMsSince(serverBefore) * 1000 / delivered);
+            }
+            f.put("generatorCpuPct", 100 * selfAfter.cpuMsSince(selfBefore) / 1000 / selfAfter.wallSecondsSince(selfBefore))
+                    .put("signedIn", in.online());
+            return new Measurement(f.map(), new TreeMap<>(in.failures()), List.of());
+        } finally {
+            in.closeAll();
+        }
+    }
+
+    /** User i's contacts: its K/2 neighbours on each side of the ring of N users (mutual by construction). */
+    List<Integer> contactsOf(int i) {
+        List<Integer> out = new ArrayList<>(contacts);
+        for (int d = 1; d <= contacts / 2; d++) {
+            out.add((i + d) % count);
+            out.add((i - d + count) % count);
+        }
+        return out;
+    }
+
+    private String token() throws java.io.IOException {
+        if (apiToken != null) {
+            return apiToken;
+        }
+        if (apiTokenFile != null) {
+            return Files.readString(apiTokenFile).trim();
+        }
+        throw new IllegalArgumentException("give --api-token or --api-token-file");
+    }
+}
