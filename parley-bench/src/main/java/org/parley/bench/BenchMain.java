@@ -15,7 +15,8 @@ public final class BenchMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchMain()).execute(args));
+        // Later options win, so a script can append overrides (run-peers.sh: --warmup 0 for the hold run).
+        System.exit(new CommandLine(new BenchMain()).setOverwrittenOptionsAllowed(true).execute(args));
     }
 
     @Override

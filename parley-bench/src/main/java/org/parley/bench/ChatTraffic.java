@@ -1,5 +1,6 @@
 package org.parley.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -8,8 +9,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.parley.xml.Element;
-import org.parley.xml.Namespaces;
 
 /**
  * 1:1 chat between fixed pairs (clients 0-1, 2-3, …), both sides sending, round-robin over all
@@ -22,6 +21,8 @@ public final class ChatTraffic implements StanzaListener {
     private final List<XmppClient> clients;
     private final Map<XmppClient, Integer> index = new IdentityHashMap<>();
     private final String tag = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    private static final byte[] BENCH = "bench ".getBytes(StandardCharsets.US_ASCII);
+    private final byte[] tagBytes = (tag + " ").getBytes(StandardCharsets.US_ASCII);
     private final long[] nextSeq;
     /** seen[i]: sequence numbers from sender i, touched only on its partner's event loop. */
     private final BitSet[] seen;
@@ -64,33 +65,31 @@ public final class ChatTraffic implements StanzaListener {
     }
 
     @Override
-    public void stanza(XmppClient client, Element stanza) {
-        if (!stanza.name().equals("message")) {
-            return;
-        }
-        String body = stanza.childText("body", Namespaces.CLIENT);
-        if (body == null || !body.startsWith("bench ")) {
+    public void stanza(XmppClient client, Incoming stanza) {
+        // Scanned, not parsed: "<message ...><body>bench TAG FROM SEQ NANOS</body>" (see send).
+        if (!stanza.is("message") || !stanza.seek(BENCH) || !stanza.skip(tagBytes)) {
             return;
         }
         long now = System.nanoTime();
-        String[] f = body.split(" ");
-        if (f.length != 5 || !f[1].equals(tag)) {
+        long from = stanza.nextLong();
+        long seq = stanza.nextLong();
+        long intended = stanza.nextLong();
+        if (from == Long.MIN_VALUE || seq == Long.MIN_VALUE || intended == Long.MIN_VALUE) {
             return;
         }
-        int from = Integer.parseInt(f[2]);
-        long seq = Long.parseLong(f[3]);
         Integer receiver = index.get(client);
         if (receiver == null || from < 0 || from >= seen.length || (from ^ 1) != receiver) {
             misrouted.incrementAndGet();
             return;
         }
         received.incrementAndGet();
-        if (seen[from].get((int) seq)) {
+        BitSet s = seen[(int) from];
+        if (s.get((int) seq)) {
             duplicated.incrementAndGet();
             return;
         }
-        seen[from].set((int) seq);
-        latency.recordValue(Math.max(0, (now - Long.parseLong(f[4])) / 1000));
+        s.set((int) seq);
+        latency.recordValue(Math.max(0, (now - intended) / 1000));
     }
 
     public long sent() {

@@ -1,5 +1,6 @@
 package org.parley.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -9,8 +10,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.parley.xml.Element;
-import org.parley.xml.Namespaces;
 
 /**
  * Presence changes broadcast to rosters: each change carries, in its status, the phase tag, the
@@ -24,6 +23,8 @@ final class PresenceTraffic implements StanzaListener {
     private final Map<XmppClient, Integer> index = new IdentityHashMap<>();
     private final List<Integer> senders;
     private final String tag = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    private static final byte[] BENCH = "bench ".getBytes(StandardCharsets.US_ASCII);
+    private final byte[] tagBytes = (tag + " ").getBytes(StandardCharsets.US_ASCII);
     private final long[] nextSeq;
     /** seen[receiver]: per sender index, the sequence numbers received; touched on the receiver's loop only. */
     private final Map<Integer, BitSet>[] seen;
@@ -66,33 +67,30 @@ final class PresenceTraffic implements StanzaListener {
     }
 
     @Override
-    public void stanza(XmppClient client, Element stanza) {
-        if (!stanza.name().equals("presence") || stanza.attribute("type") != null) {
-            return;
-        }
-        String status = stanza.childText("status", Namespaces.CLIENT);
-        if (status == null || !status.startsWith("bench ")) {
+    public void stanza(XmppClient client, Incoming stanza) {
+        // Scanned, not parsed: an available presence whose <status> is "bench TAG FROM SEQ NANOS".
+        if (!stanza.is("presence") || stanza.hasAttribute("type") || !stanza.seek(BENCH) || !stanza.skip(tagBytes)) {
             return;
         }
         long now = System.nanoTime();
-        String[] f = status.split(" ");
-        if (f.length != 5 || !f[1].equals(tag)) {
+        long from = stanza.nextLong();
+        long seq = stanza.nextLong();
+        long intended = stanza.nextLong();
+        if (from == Long.MIN_VALUE || seq == Long.MIN_VALUE || intended == Long.MIN_VALUE) {
             return;
         }
-        int from = Integer.parseInt(f[2]);
         Integer receiver = index.get(client);
         if (receiver == null || from == receiver) {
             return;
         }
         received.incrementAndGet();
-        int seq = Integer.parseInt(f[3]);
-        BitSet s = seen[receiver].computeIfAbsent(from, x -> new BitSet());
-        if (s.get(seq)) {
+        BitSet s = seen[receiver].computeIfAbsent((int) from, x -> new BitSet());
+        if (s.get((int) seq)) {
             duplicated.incrementAndGet();
             return;
         }
-        s.set(seq);
-        latency.recordValue(Math.max(0, (now - Long.parseLong(f[4])) / 1000));
+        s.set((int) seq);
+        latency.recordValue(Math.max(0, (now - intended) / 1000));
     }
 
     long sent() {

@@ -101,7 +101,11 @@ final class RichPresenceTraffic implements StanzaListener {
     }
 
     @Override
-    public void stanza(XmppClient client, Element stanza) {
+    public void stanza(XmppClient client, Incoming in) {
+        if (!in.is("presence") || in.hasAttribute("type")) {
+            return; // scanned: most traffic is dropped without building a tree
+        }
+        Element stanza = in.element();
         if (!stanza.name().equals("presence") || stanza.attribute("type") != null) {
             return;
         }

@@ -110,7 +110,8 @@ final class RoomTraffic implements StanzaListener {
     }
 
     @Override
-    public void stanza(XmppClient client, Element stanza) {
+    public void stanza(XmppClient client, Incoming in) {
+        Element stanza = in.element(); // a tree per stanza: this scenario reads MUC payloads
         switch (stanza.name()) {
             case "message" -> message(client, stanza);
             case "presence" -> presence(client, stanza);

@@ -100,11 +100,12 @@ final class RosterRing implements StanzaListener {
     }
 
     @Override
-    public void stanza(XmppClient client, Element stanza) {
+    public void stanza(XmppClient client, Incoming in) {
         Integer i = index.get(client);
         if (i == null) {
             return;
         }
+        Element stanza = in.element(); // set-up traffic only: a tree is affordable here
         if (stanza.name().equals("presence") && "subscribe".equals(stanza.attribute("type"))) {
             String from = stanza.attribute("from");
             client.send("<presence type='subscribed' to='" + bare(from) + "'/>");

@@ -21,10 +21,29 @@ final class SigninCommand extends ScenarioCommand {
     @Option(names = "--hold", defaultValue = "5", description = "seconds to hold the sessions after sampling")
     double holdSeconds;
 
+    @Option(names = "--prime", defaultValue = "0", description = "sessions signed in and closed again before the"
+            + " baseline sample: a freshly restarted server loads code and grows caches on its first sign-ins, which"
+            + " is start-up cost, not memory per session (use the same value for every server)")
+    int prime;
+
+    @Option(names = "--stats-url", description = "Parley's GET /api/v1/stats/memory address, for live heap per session")
+    String statsUrl;
+
+    @Option(names = "--stats-token-file", description = "file holding an admin token for --stats-url (Parley: DATADIR/admin-token)")
+    java.nio.file.Path statsTokenFile;
+
     @Override
     Measurement measure(ClientEngine engine) throws Exception {
         ClientConfig config = target.clientConfig(true);
         SessionPool pool = new SessionPool(engine, config, target.accounts());
+        if (prime > 0) {
+            SignedIn primed = pool.signIn(prime, rate, i -> StanzaListener.IGNORE);
+            primed.closeAll();
+            settle();
+        }
+        HeapProbe heap = statsUrl == null || statsTokenFile == null ? null : new HeapProbe(statsUrl, statsTokenFile);
+        // The collection before sampling RSS, so that the RSS baseline is taken after it too.
+        long heapBefore = heap == null ? 0 : heap.liveHeapBytes();
         ProcessSample serverBefore = server();
         ProcessSample selfBefore = ProcessSample.self();
         SignedIn in = pool.signIn(count, rate, i -> StanzaListener.IGNORE);
@@ -44,6 +63,9 @@ final class SigninCommand extends ScenarioCommand {
             f.put("serverCpuMsPerSignin", serverSignedIn.cpuMsSince(serverBefore) / online)
                     .put("serverRssKbPerSession", (double) (serverIdle.rssKb() - serverBefore.rssKb()) / online)
                     .put("serverRssMb", serverIdle.rssKb() / 1024.0);
+        }
+        if (heap != null && online > 0) {
+            f.put("serverLiveHeapKbPerSession", (heap.liveHeapBytes() - heapBefore) / 1024.0 / online);
         }
         f.put("generatorCpuMsPerSignin", online == 0 ? Double.NaN : selfSignedIn.cpuMsSince(selfBefore) / online)
                 .put("generatorCpuPct", 100 * selfSignedIn.cpuMsSince(selfBefore) / 1000 / selfSignedIn.wallSecondsSince(selfBefore));

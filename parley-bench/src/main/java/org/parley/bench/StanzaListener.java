@@ -1,14 +1,13 @@
 package org.parley.bench;
 
-import org.parley.xml.Element;
-
 /**
- * Receives the stanzas an online client gets. Called on the client's event-loop thread, so it
- * must not block; scenarios count and record into thread-safe structures.
+ * Receives the stanzas an online client gets, as a byte view valid only during the call (see
+ * {@link Incoming}). Called on the client's event-loop thread, so it must not block; scenarios
+ * count and record into thread-safe structures.
  */
 @FunctionalInterface
 public interface StanzaListener {
     StanzaListener IGNORE = (client, stanza) -> { };
 
-    void stanza(XmppClient client, Element stanza);
+    void stanza(XmppClient client, Incoming stanza);
 }

@@ -25,9 +25,13 @@ import org.parley.xml.XmlStreamParser;
  * ping whose reply marks the session as online (the server handles a session's stanzas in order,
  * so the reply proves the presence was processed too).
  *
+ * <p>Negotiation uses the tree-building stream parser; once online, at the first point where that
+ * parser holds no partial element, input goes to a {@link StanzaScanner} instead, which frames
+ * stanzas by scanning bytes: the measured traffic then costs the generator far less than the server.
+ *
  * <p>All state is confined to the channel's event loop; {@link #send} may be called from any thread.
  */
-public final class XmppClient extends ChannelInboundHandlerAdapter implements XmlStreamHandler {
+public final class XmppClient extends ChannelInboundHandlerAdapter implements XmlStreamHandler, StanzaScanner.Sink {
 
     /** What the connection is for: a full sign-in, or XEP-0077 registration then close. */
     enum Goal { SIGN_IN, REGISTER }
@@ -42,6 +46,9 @@ public final class XmppClient extends ChannelInboundHandlerAdapter implements Xm
     private final SaltedPasswordCache saltCache;
     private final CompletableFuture<XmppClient> ready = new CompletableFuture<>();
     private final XmlStreamParser parser;
+    private final Incoming incoming = new Incoming();
+    private StanzaScanner scanner; // from ONLINE on
+    private boolean scanning; // raw input goes to the scanner (the tree parser is done)
     private volatile StanzaListener listener;
     private volatile String jid;
     private Channel channel;
@@ -151,8 +158,18 @@ public final class XmppClient extends ChannelInboundHandlerAdapter implements Xm
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
         try {
+            if (scanning) {
+                scanner.feed(buf, this);
+                return;
+            }
             byte[] bytes = ByteBufUtil.getBytes(buf);
             parser.feed(bytes, 0, bytes.length, this);
+            if (state == State.ONLINE && scanner != null && parser.isIdle()) {
+                // Online (not merely past a stanza that arrived before the barrier's answer) and no
+                // partial element is left in the tree parser: switch for good.
+                scanning = true;
+                parser.close();
+            }
         } catch (XmlStreamException e) {
             fail("malformed XML from server: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -375,26 +392,51 @@ public final class XmppClient extends ChannelInboundHandlerAdapter implements Xm
     private void barrier(Element e) {
         if (e.name().equals("iq") && "barrier".equals(e.attribute("id"))) {
             state = State.ONLINE;
+            scanner = new StanzaScanner();
             online();
         } else {
             online(e);
         }
     }
 
+    /** A stanza the tree parser built while online (before the switch to scanning): same path as scanned ones. */
     private void online(Element e) {
-        String type = e.attribute("type");
-        if (e.name().equals("iq") && ("get".equals(type) || "set".equals(type))) {
-            answerIq(e);
+        if (scanner == null) {
+            scanner = new StanzaScanner();
         }
-        listener.stanza(this, e);
+        scanner.feed(e.toXml(Namespaces.CLIENT).getBytes(StandardCharsets.UTF_8), this);
     }
 
+    /** A scanned top-level element (StanzaScanner.Sink). */
+    @Override
+    public void element(byte[] bytes, int start, int end) {
+        Incoming in = incoming.wrap(bytes, start, end);
+        if (TRACE) {
+            System.err.printf("%x %8.2f ms %s <- %s%n", System.identityHashCode(this), (System.nanoTime() - startNanos) / 1e6, state, in);
+        }
+        if (in.is("stream:error")) {
+            fail("stream error " + in);
+            channel.close();
+            return;
+        }
+        if (in.is("iq")) { // rare while measuring (pings, roster pushes): attribute strings are fine here
+            String type = in.attribute("type");
+            if ("get".equals(type) || "set".equals(type)) {
+                answerIq(in);
+            }
+        }
+        listener.stanza(this, in);
+    }
+
+    private static final byte[] ROSTER_NS = Namespaces.ROSTER.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PING_NS = Namespaces.PING.getBytes(StandardCharsets.US_ASCII);
+
     /** Acknowledges roster pushes and pings, refuses the rest, as RFC 6120 §8.2.3 asks. */
-    private void answerIq(Element iq) {
+    private void answerIq(Incoming iq) {
         String id = iq.attribute("id");
         String from = iq.attribute("from");
         String to = from == null ? "" : " to='" + from + "'";
-        if (iq.child("query", Namespaces.ROSTER).isPresent() || iq.child("ping", Namespaces.PING).isPresent()) {
+        if (iq.contains(ROSTER_NS) || iq.contains(PING_NS)) {
             write("<iq type='result' id='" + id + "'" + to + "/>");
         } else {
             write("<iq type='error' id='" + id + "'" + to + "><error type='cancel'><service-unavailable xmlns='"

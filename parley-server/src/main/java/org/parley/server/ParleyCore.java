@@ -3,6 +3,7 @@ package org.parley.server;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,7 +42,8 @@ public final class ParleyCore implements AutoCloseable {
     private final Domains domains;
     private final Database database;
     private final Clock clock;
-    private final ExecutorService actorPool;
+    private final ExecutorService actorPool; // null when the actors run on executors the caller owns
+    private final Executor actors; // where hubs and rooms run: the caller's executor or actorPool
     private final ScheduledExecutorService scheduler;
     private final BlockingPool blocking;
     private final EventBus events = new EventBus();
@@ -54,6 +56,14 @@ public final class ParleyCore implements AutoCloseable {
     private final List<Module> modules = new ArrayList<>();
 
     public ParleyCore(ParleyConfig config, Database database, Clock clock) {
+        this(config, database, clock, null);
+    }
+
+    /**
+     * @param actors where the actors' serial executors (user hubs, chat rooms) run (the node's I/O loops, see
+     *               {@code c2s.IoLoops}); owned and closed by the caller. Null: a pool of the core's own.
+     */
+    public ParleyCore(ParleyConfig config, Database database, Clock clock, Executor actors) {
         usePrecis();
         this.config = config;
         this.domain = parseDomain(config.domain());
@@ -61,11 +71,13 @@ public final class ParleyCore implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         int cores = Runtime.getRuntime().availableProcessors();
-        this.actorPool = Executors.newFixedThreadPool(Math.max(2, cores), daemonThreads("parley-actor"));
+        this.actorPool = actors != null ? null
+                : Executors.newFixedThreadPool(Math.max(2, cores), daemonThreads("parley-actor"));
         this.scheduler = Executors.newScheduledThreadPool(1, daemonThreads("parley-timer"));
         this.blocking = new BlockingPool(Math.max(4, config.database().poolSize()), 10_000);
         this.jdbc = new Jdbc(database.dataSource());
-        this.hubs = new UserHubs(actorPool, events);
+        this.actors = actors != null ? actors : actorPool;
+        this.hubs = new UserHubs(this.actors, events);
         this.iqTracker = new IqTracker(scheduler);
         this.router = new Router(domains, hubs, handlers, iqTracker);
     }
@@ -75,7 +87,7 @@ public final class ParleyCore implements AutoCloseable {
         events.subscribe(UserDeleted.class, e -> hubs.closeAll(e.user(), StreamErrorCondition.NOT_AUTHORIZED,
                 "This account was deleted"));
         ModuleContext context = new ModuleContext(config, domain, domains, router, handlers, features, events, hubs,
-                iqTracker, jdbc, blocking, scheduler, clock, accounts, actorPool);
+                iqTracker, jdbc, blocking, scheduler, clock, accounts, actors);
         for (Module m : toStart) {
             m.start(context);
             modules.add(m);
@@ -171,11 +183,13 @@ public final class ParleyCore implements AutoCloseable {
             modules.get(i).stop();
         }
         scheduler.shutdownNow();
-        actorPool.shutdown();
-        try {
-            actorPool.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (actorPool != null) {
+            actorPool.shutdown();
+            try {
+                actorPool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         blocking.close();
     }

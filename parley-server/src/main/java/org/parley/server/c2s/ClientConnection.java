@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * with 'from' stamped. Runs only on its channel's event loop.
  *
  * <p>What an idle bound connection holds here: this handler (a dozen fields), its parser (about
- * 3.5 KB of Aalto reader state between stanzas), the {@link ClientSession} (two counters), and
+ * 3.5 KB of Aalto reader state between stanzas, dropped after a second of silence: see
+ * {@link IdleParsers}), the {@link ClientSession} (two counters), and
  * no buffers: reads are released after parsing, features are shared bytes, and SASL state
  * exists only during an exchange. The channel, its TLS engine and the idle timers add Netty's
  * own per-connection cost.
@@ -88,6 +89,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private int failedAuths;
     private ClientSession session; // after bind
     private ArrayDeque<Element> held; // while WAITING
+    private volatile long lastInput = System.nanoTime(); // read by IdleParsers' sweep
+    private volatile boolean parserAsleep; // the parser dropped its reader; the next read wakes it
 
     ClientConnection(C2sServices services) {
         this.services = services;
@@ -121,6 +124,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
             } else {
                 bytes = ByteBufUtil.getBytes(buf);
                 offset = 0;
+            }
+            lastInput = System.nanoTime();
+            if (parserAsleep) {
+                parserAsleep = false;
             }
             parser.feed(bytes, offset, length, this);
         } catch (XmlStreamException e) {
@@ -557,6 +564,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
      */
     private void ping() {
         writeStanza(SessionStanzas.ping(streamDomain, session.jid(), services.core().iqTracker().newId()));
+    }
+
+    /** For the {@link IdleParsers} sweep (any thread): bound, awake, and no input since {@code before}. */
+    boolean idleSince(long before) {
+        return session != null && !parserAsleep && lastInput - before < 0;
+    }
+
+    /** On the event loop: lets the parser drop its reader if it holds no partial element. */
+    void hibernateParser() {
+        if (stage == Stage.OPEN && session != null) {
+            parserAsleep = parser.hibernate();
+        }
     }
 
     // ---- output and closing ----

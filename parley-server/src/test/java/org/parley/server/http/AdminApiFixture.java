@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import org.parley.server.ParleyCore;
 import org.parley.server.admin.AdminTokenStore;
@@ -48,8 +49,9 @@ public final class AdminApiFixture implements AutoCloseable {
         muc = modules.muc();
         ParleyCore core = harness.core();
         tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), new SecureRandom(), core.clock());
-        listener = new HttpListener("127.0.0.1", 0, tokens, mapper,
-                AdminApiRoutes.of(core, harness.accounts(), tokens, modules, ldap, mapper)).start();
+        List<HttpRoutes> routes = new ArrayList<>(AdminApiRoutes.of(core, harness.accounts(), tokens, modules, ldap, mapper));
+        routes.add(new StatsRoutes(() -> 7));
+        listener = new HttpListener("127.0.0.1", 0, tokens, mapper, routes).start();
         token = tokens.create("test");
     }
 

@@ -28,6 +28,7 @@ import org.parley.server.account.AccountService;
 import org.parley.server.auth.SaslMechanisms;
 import org.parley.server.auth.SignInThrottle;
 import org.parley.server.c2s.C2sListener;
+import org.parley.server.c2s.IoLoops;
 import org.parley.server.config.ConfigLoader;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.core.Module;
@@ -51,6 +52,7 @@ import org.parley.server.tls.TlsIdentity;
 public final class TestServer implements AutoCloseable {
 
     private final ParleyCore core;
+    private final IoLoops loops;
     private final AccountService accounts;
     private final C2sListener listener;
     private final SSLContext clientTls;
@@ -59,10 +61,11 @@ public final class TestServer implements AutoCloseable {
     private final List<XMPPTCPConnection> connections = new ArrayList<>();
     private final AdminHttp http;
 
-    private TestServer(ParleyCore core, AccountService accounts, C2sListener listener, TlsIdentity identity,
-                       Path dataDir, AdminHttp http) throws Exception {
+    private TestServer(ParleyCore core, IoLoops loops, AccountService accounts, C2sListener listener,
+                       TlsIdentity identity, Path dataDir, AdminHttp http) throws Exception {
         this.http = http;
         this.core = core;
+        this.loops = loops;
         this.accounts = accounts;
         this.listener = listener;
         this.dataDir = dataDir;
@@ -174,7 +177,9 @@ public final class TestServer implements AutoCloseable {
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                                 "", "", 4);
                 db.migrate();
-                ParleyCore core = new ParleyCore(config, db, Clock.systemUTC());
+                // Wired like ParleyServer: the hubs run on the listener's I/O loops.
+                IoLoops loops = new IoLoops(0);
+                ParleyCore core = new ParleyCore(config, db, Clock.systemUTC(), loops.group());
                 AccountService accounts = TestAccounts.create(core);
                 core.start(accounts, modules);
                 TlsIdentity identity = new CertificateStore(Clock.systemUTC(), new SecureRandom())
@@ -184,10 +189,10 @@ public final class TestServer implements AutoCloseable {
                         Set.of(core.domain()));
                 C2sListener listener = new C2sListener(core, accounts, mechanisms,
                         throttle != null ? throttle : new SignInThrottle(Clock.systemUTC()),
-                        tls.startTls(), tls.directTls());
+                        tls.startTls(), tls.directTls(), loops);
                 listener.start();
                 AdminHttp http = node == null ? null : AdminHttp.start(core, accounts, node);
-                return new TestServer(core, accounts, listener, identity, dir, http);
+                return new TestServer(core, loops, accounts, listener, identity, dir, http);
             } catch (Exception e) {
                 if (dir != null) {
                     deleteTree(dir);
@@ -341,6 +346,7 @@ public final class TestServer implements AutoCloseable {
         }
         listener.stop();
         core.close();
+        loops.close();
         core.database().close();
         deleteTree(dataDir);
     }
