@@ -17,7 +17,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -64,8 +63,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
     /** A peer that does not read our closing stream error is cut off after this long. */
     private static final long FORCED_CLOSE_SECONDS = 10;
-    /** Elements accepted while an answer is pending; a client that pipelines more is abusive. */
-    private static final int MAX_HELD_ELEMENTS = 16;
     private static final String END = "</stream:stream>";
 
     private enum Stage {
@@ -88,7 +85,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private SaslServerSession sasl; // during an exchange only
     private int failedAuths;
     private ClientSession session; // after bind
-    private ArrayDeque<Element> held; // while WAITING
+    private final HeldElements held = new HeldElements(); // while WAITING
     private volatile long lastInput = System.nanoTime(); // read by IdleParsers' sweep
     private volatile boolean parserAsleep; // the parser dropped its reader; the next read wakes it
 
@@ -285,7 +282,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private void restart() {
         stage = Stage.HEADER;
         headerSent = false;
-        held = null;
+        held.clear();
     }
 
     // ---- SASL (RFC 6120 §6) ----
@@ -503,13 +500,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
             return;
         }
         stage = Stage.OPEN;
-        while (held != null && stage == Stage.OPEN) {
-            Element next = held.poll();
-            if (next == null) {
-                held = null;
-            } else {
-                dispatch(next);
-            }
+        Element next;
+        while (stage == Stage.OPEN && (next = held.poll()) != null) {
+            dispatch(next);
         }
         resumeReading();
     }
@@ -521,14 +514,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     }
 
     private void hold(Element element) {
-        if (held == null) {
-            held = new ArrayDeque<>(4);
-        }
-        if (held.size() >= MAX_HELD_ELEMENTS) {
+        if (!held.add(element)) {
             closeStream(StreamErrorCondition.POLICY_VIOLATION, "Too much input while an answer is pending");
-            return;
         }
-        held.add(element);
     }
 
     /** A client that does not read what we write is not read either, until it catches up. */
@@ -597,7 +585,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
             return;
         }
         stage = Stage.CLOSED;
-        held = null;
+        held.clear();
         sasl = null;
         parser.close();
         Channel channel = ctx.channel();
@@ -627,7 +615,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     @Override
     public void channelInactive(ChannelHandlerContext context) {
         stage = Stage.CLOSED;
-        held = null;
+        held.clear();
         sasl = null;
         parser.close();
         if (session != null) {
