@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "parley-bench", mixinStandardHelpOptions = true,
         description = "Load generator for XMPP servers on 127.0.0.1",
         subcommands = {ProvisionCommand.class, SigninCommand.class, ChatCommand.class, PresenceCommand.class,
-                KneeCommand.class, CompareCommand.class, RichPresenceCommand.class, RoomCommand.class})
+                KneeCommand.class, CompareCommand.class, RichPresenceCommand.class, RoomCommand.class,
+                DirectoryCommand.class})
 public final class BenchMain implements Runnable {
 
     @CommandLine.Spec

@@ -15,6 +15,7 @@ import org.jxmpp.stringprep.XmppStringprepException;
 import org.parley.server.account.Accounts;
 import org.parley.server.config.ConfigException;
 import org.parley.server.config.ParleyConfig;
+import org.parley.server.core.Domains;
 import org.parley.server.core.EventBus;
 import org.parley.server.core.Features;
 import org.parley.server.core.HandlerRegistry;
@@ -38,6 +39,7 @@ public final class ParleyCore implements AutoCloseable {
 
     private final ParleyConfig config;
     private final DomainBareJid domain;
+    private final Domains domains;
     private final Database database;
     private final Clock clock;
     private final ExecutorService actorPool; // null when the actors run on executors the caller owns
@@ -65,6 +67,7 @@ public final class ParleyCore implements AutoCloseable {
         usePrecis();
         this.config = config;
         this.domain = parseDomain(config.domain());
+        this.domains = new Domains(domain);
         this.database = database;
         this.clock = clock;
         int cores = Runtime.getRuntime().availableProcessors();
@@ -76,14 +79,14 @@ public final class ParleyCore implements AutoCloseable {
         this.actors = actors != null ? actors : actorPool;
         this.hubs = new UserHubs(this.actors, events);
         this.iqTracker = new IqTracker(scheduler);
-        this.router = new Router(domain, hubs, handlers, iqTracker);
+        this.router = new Router(domains, hubs, handlers, iqTracker);
     }
 
     /** Starts the modules in order; each registers its handlers and listeners in start(). */
     public void start(Accounts accounts, List<Module> toStart) {
         events.subscribe(UserDeleted.class, e -> hubs.closeAll(e.user(), StreamErrorCondition.NOT_AUTHORIZED,
                 "This account was deleted"));
-        ModuleContext context = new ModuleContext(config, domain, router, handlers, features, events, hubs,
+        ModuleContext context = new ModuleContext(config, domain, domains, router, handlers, features, events, hubs,
                 iqTracker, jdbc, blocking, scheduler, clock, accounts, actors);
         for (Module m : toStart) {
             m.start(context);
@@ -123,6 +126,11 @@ public final class ParleyCore implements AutoCloseable {
 
     public DomainBareJid domain() {
         return domain;
+    }
+
+    /** Every served domain (the default one is {@link #domain()}). */
+    public Domains domains() {
+        return domains;
     }
 
     public Database database() {

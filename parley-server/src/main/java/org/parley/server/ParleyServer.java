@@ -27,6 +27,7 @@ import org.parley.server.directory.DirectoryStore;
 import org.parley.server.directory.LdapCredentialSource;
 import org.parley.server.directory.LdapDirectory;
 import org.parley.server.directory.VCards;
+import org.parley.server.domain.DomainStore;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.http.AdminApiRoutes;
 import org.parley.server.http.HttpListener;
@@ -79,8 +80,9 @@ public final class ParleyServer implements AutoCloseable {
         started.add(loops);
         core = new ParleyCore(config, database, clock, loops.group());
         started.add(core);
+        new DomainStore(core.jdbc()).loadInto(core.domains());
         accounts = new AccountService(new AccountStore(core.jdbc()), core.blocking(),
-                new ScramCredentialFactory(random, config.auth().scramIterations()), core.events(), core.domain(), clock);
+                new ScramCredentialFactory(random, config.auth().scramIterations()), core.events(), core.domains(), clock);
         if (config.ldap().configured()) {
             directory = LdapDirectory.open(config.ldap());
             started.add(directory);

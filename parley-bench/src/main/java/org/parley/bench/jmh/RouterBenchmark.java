@@ -62,7 +62,7 @@ public class RouterBenchmark {
         Executor direct = Runnable::run;
         core = new ParleyCore(config, db, Clock.systemUTC(), direct);
         AccountService accounts = new AccountService(new AccountStore(core.jdbc()), core.blocking(),
-                new ScramCredentialFactory(new SecureRandom(), 4096), core.events(), core.domain(), core.clock());
+                new ScramCredentialFactory(new SecureRandom(), 4096), core.events(), core.domains(), core.clock());
         core.start(accounts, List.of(new MessageModule(), new BlockingModule(), new CarbonsModule()));
         Bound sender = new Bound(JidCreate.entityFullFrom("bench1@localhost/bench"));
         recipient = new Bound(JidCreate.entityFullFrom("bench2@localhost/bench"));

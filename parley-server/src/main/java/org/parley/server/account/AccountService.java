@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Localpart;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -13,6 +12,7 @@ import org.parley.server.auth.CredentialSource;
 import org.parley.server.auth.ScramCredentialFactory;
 import org.parley.server.auth.ScramCredentials;
 import org.parley.server.auth.ScramHash;
+import org.parley.server.core.Domains;
 import org.parley.server.core.EventBus;
 import org.parley.server.core.event.UserDeleted;
 import org.parley.server.storage.BlockingPool;
@@ -28,26 +28,33 @@ public final class AccountService implements Accounts, CredentialSource {
     private final BlockingPool blocking;
     private final ScramCredentialFactory credentialFactory;
     private final EventBus events;
-    private final DomainBareJid domain;
+    private final Domains domains;
+    private final AccountNames names;
     private final Clock clock;
 
     public AccountService(AccountStore store, BlockingPool blocking, ScramCredentialFactory credentialFactory,
-                          EventBus events, DomainBareJid domain, Clock clock) {
+                          EventBus events, Domains domains, Clock clock) {
         this.store = store;
         this.blocking = blocking;
         this.credentialFactory = credentialFactory;
         this.events = events;
-        this.domain = domain;
+        this.domains = domains;
+        this.names = domains.names();
         this.clock = clock;
     }
 
-    /** The PRECIS-normalised localpart for a username someone typed. */
+    /**
+     * The PRECIS-normalised form of a username someone typed: a localpart (a user of the default
+     * domain) or {@code user@domain} (a user of another served domain, see {@link AccountNames}).
+     */
     public static String normalize(String username) {
         if (username == null || username.isEmpty()) {
             throw new InvalidAccountException("The username is empty");
         }
         try {
-            return Localpart.from(username).toString();
+            return username.indexOf('@') < 0
+                    ? Localpart.from(username).toString()
+                    : JidCreate.entityBareFrom(username).asEntityBareJidString();
         } catch (XmppStringprepException | IllegalArgumentException e) {
             throw new InvalidAccountException("Not a valid username: " + username);
         }
@@ -67,26 +74,33 @@ public final class AccountService implements Accounts, CredentialSource {
 
     @Override
     public CompletableFuture<Boolean> exists(String username) {
-        return blocking.supply(() -> store.exists(normalize(username)));
+        return blocking.supply(() -> store.exists(names.normalize(username)));
     }
 
     @Override
     public CompletableFuture<Boolean> create(String username, String password) {
-        return blocking.supply(() -> store.create(normalize(username), derive(password), clock.instant()));
+        return blocking.supply(() -> {
+            String name = names.normalize(username);
+            if (!domains.isLocal(names.domainOf(name))) {
+                throw new InvalidAccountException("This server does not serve the domain of " + username
+                        + " (add it with: parley domain add)");
+            }
+            return store.create(name, derive(password), clock.instant());
+        });
     }
 
     @Override
     public CompletableFuture<Boolean> changePassword(String username, String password) {
-        return blocking.supply(() -> store.replaceCredentials(normalize(username), derive(password)));
+        return blocking.supply(() -> store.replaceCredentials(names.normalize(username), derive(password)));
     }
 
     @Override
     public CompletableFuture<Boolean> delete(String username) {
         return blocking.supply(() -> {
-            String name = normalize(username);
+            String name = names.normalize(username);
             boolean deleted = store.delete(name);
             if (deleted) {
-                events.publish(new UserDeleted(JidCreate.entityBareFrom(Localpart.from(name), domain)));
+                events.publish(new UserDeleted(names.jid(name)));
             }
             return deleted;
         });

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jxmpp.jid.DomainBareJid;
 
@@ -89,6 +90,23 @@ public final class SaslMechanisms {
      * #offered} for the same arguments (answer invalid-mechanism).
      */
     public Optional<SaslServerSession> start(String mechanism, boolean secure, ChannelBinding binding) {
+        return start(mechanism, secure, binding, source, identities);
+    }
+
+    /**
+     * As {@link #start(String, boolean, ChannelBinding)} for a stream opened to {@code streamDomain}:
+     * the authcid stays a localpart (RFC 6120 §6.3.8) and {@code accountOf} turns it into the
+     * account name the credential source knows (a user of another served domain has its own
+     * account); an authzid given as a bare JID must be in that domain.
+     */
+    public Optional<SaslServerSession> start(String mechanism, boolean secure, ChannelBinding binding,
+                                             DomainBareJid streamDomain, UnaryOperator<String> accountOf) {
+        return start(mechanism, secure, binding, new DomainCredentials(source, accountOf),
+                new Identities(Set.of(streamDomain.toString())));
+    }
+
+    private Optional<SaslServerSession> start(String mechanism, boolean secure, ChannelBinding binding,
+                                              CredentialSource source, Identities identities) {
         List<String> offered = offered(secure, binding);
         if (!offered.contains(mechanism)) {
             return Optional.empty();

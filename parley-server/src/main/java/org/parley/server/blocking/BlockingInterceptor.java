@@ -1,6 +1,6 @@
 package org.parley.server.blocking;
 
-import org.jxmpp.jid.DomainBareJid;
+import org.parley.server.core.Domains;
 import org.jxmpp.jid.Jid;
 import org.parley.server.core.Interceptor;
 import org.parley.server.core.Router;
@@ -24,19 +24,19 @@ final class BlockingInterceptor implements Interceptor {
 
     private final BlockLists lists;
     private final Router router;
-    private final DomainBareJid domain;
+    private final Domains domains;
 
-    BlockingInterceptor(BlockLists lists, Router router, DomainBareJid domain) {
+    BlockingInterceptor(BlockLists lists, Router router, Domains domains) {
         this.lists = lists;
         this.router = router;
-        this.domain = domain;
+        this.domains = domains;
     }
 
     @Override
     public Decision onReceived(Stanza stanza, Target target) {
         Jid from = stanza.from();
-        if (from == null || from.equals(domain) || from.asBareJid().equals(stanza.to().asBareJid())
-                || !lists.blocks(stanza.to().getLocalpartOrNull().toString(), from)) {
+        if (from == null || from.isDomainBareJid() && domains.isLocal(from.asDomainBareJid()) || from.asBareJid().equals(stanza.to().asBareJid())
+                || !lists.blocks(domains.names().of(stanza.to().asEntityBareJidIfPossible()), from)) {
             return Decision.CONTINUE;
         }
         if (stanza.isMessage() && !stanza.isError() || stanza.isIqRequest()) {
@@ -50,7 +50,7 @@ final class BlockingInterceptor implements Interceptor {
         Jid to = stanza.to();
         if (to == null || target == Target.SELF || target == Target.SERVER || stanza.isError()
                 || to.asBareJid().equals(stanza.from().asBareJid())
-                || !lists.blocks(stanza.from().getLocalpartOrNull().toString(), to)) {
+                || !lists.blocks(domains.names().of(stanza.from().asEntityBareJidIfPossible()), to)) {
             return Decision.CONTINUE;
         }
         if (stanza.isPresence()) {

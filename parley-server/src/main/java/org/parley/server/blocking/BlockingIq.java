@@ -1,5 +1,6 @@
 package org.parley.server.blocking;
 
+import org.parley.server.account.AccountNames;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,7 +44,11 @@ final class BlockingIq {
     private final Object[] stripes = new Object[64];
     private final AtomicLong pushIds = new AtomicLong();
 
-    BlockingIq(BlockStore store, BlockLists lists, BlockingPool blocking, UserHubs hubs, Router router) {
+    private final AccountNames names;
+
+    BlockingIq(BlockStore store, BlockLists lists, BlockingPool blocking, UserHubs hubs, Router router,
+               AccountNames names) {
+        this.names = names;
         this.store = store;
         this.lists = lists;
         this.blocking = blocking;
@@ -77,7 +82,7 @@ final class BlockingIq {
 
     private CompletionStage<Stanza> list(Stanza iq, EntityBareJid user) {
         Element.Builder result = Element.builder("blocklist", Namespaces.BLOCKING);
-        for (String jid : lists.of(user.getLocalpart().toString())) {
+        for (String jid : lists.of(names.of(user))) {
             result.child(item(jid));
         }
         Stanza reply = Stanzas.result(iq, result.build());
@@ -97,7 +102,7 @@ final class BlockingIq {
     }
 
     private CompletionStage<Stanza> change(Stanza iq, EntityBareJid user, boolean block, List<String> jids) {
-        String username = user.getLocalpart().toString();
+        String username = names.of(user);
         return blocking.supply(() -> {
             synchronized (stripes[Math.floorMod(username.hashCode(), stripes.length)]) {
                 Set<String> current = new LinkedHashSet<>(lists.of(username));

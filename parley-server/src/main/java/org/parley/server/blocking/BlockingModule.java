@@ -30,10 +30,10 @@ public final class BlockingModule implements Module {
         BlockStore s = store != null ? store : new JdbcBlockStore(ctx.jdbc());
         BlockLists lists = new BlockLists();
         lists.putAll(s.loadAll());
-        BlockingIq iq = new BlockingIq(s, lists, ctx.blocking(), ctx.hubs(), ctx.router());
+        BlockingIq iq = new BlockingIq(s, lists, ctx.blocking(), ctx.hubs(), ctx.router(), ctx.domains().names());
         ctx.handlers().iq(IqScope.ACCOUNT, Namespaces.BLOCKING, iq::handle);
-        ctx.handlers().interceptor(new BlockingInterceptor(lists, ctx.router(), ctx.domain()));
-        ctx.events().subscribe(UserDeleted.class, e -> lists.set(e.user().getLocalpart().toString(), Set.of()));
+        ctx.handlers().interceptor(new BlockingInterceptor(lists, ctx.router(), ctx.domains()));
+        ctx.events().subscribe(UserDeleted.class, e -> lists.set(ctx.domains().names().of(e.user()), Set.of()));
         ctx.features().addServerFeature(Namespaces.BLOCKING);
     }
 }

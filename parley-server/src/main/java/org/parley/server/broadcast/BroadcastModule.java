@@ -49,7 +49,7 @@ public final class BroadcastModule implements Module {
             return; // a plain message to the server: nothing to do (RFC 6121 §8.5.1 lets the server ignore it)
         }
         Jid from = message.from();
-        if (from == null || !from.hasLocalpart() || !from.asDomainBareJid().equals(domain)) {
+        if (from == null || !from.hasLocalpart() || !router.domains().isLocal(from.asDomainBareJid())) {
             throw new StanzaErrorException(StanzaErrorCondition.FORBIDDEN, "Only users of this server may broadcast");
         }
         Map<Jid, Element> recipients = recipients(addresses);

@@ -17,12 +17,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Localpart;
 import org.parley.server.auth.ChannelBinding;
 import org.parley.server.auth.SaslFailure;
 import org.parley.server.auth.SaslServerSession;
@@ -61,8 +63,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
     /** A peer that does not read our closing stream error is cut off after this long. */
     private static final long FORCED_CLOSE_SECONDS = 10;
-    /** Elements accepted while an answer is pending; a client that pipelines more is abusive. */
-    private static final int MAX_HELD_ELEMENTS = 16;
     private static final String END = "</stream:stream>";
 
     private enum Stage {
@@ -80,11 +80,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private XmlStreamParser parser;
     private Stage stage = Stage.HEADER;
     private boolean headerSent; // our header of the current stream
-    private String username; // after SASL success
+    private String username; // after SASL success: the localpart, in streamDomain
+    private DomainBareJid streamDomain; // the served domain the client's header asked for
     private SaslServerSession sasl; // during an exchange only
     private int failedAuths;
     private ClientSession session; // after bind
-    private ArrayDeque<Element> held; // while WAITING
+    private final HeldElements held = new HeldElements(); // while WAITING
     private volatile long lastInput = System.nanoTime(); // read by IdleParsers' sweep
     private volatile boolean parserAsleep; // the parser dropped its reader; the next read wakes it
 
@@ -138,13 +139,20 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
 
     @Override
     public void streamOpened(StreamHeader header) {
-        StreamErrorCondition problem = StreamHeaders.problem(header, services.core().domain());
+        // Any served domain may be asked for; after sign-in the stream stays in the account's domain.
+        DomainBareJid requested = StreamHeaders.servedDomain(header, services.core().domains());
+        StreamErrorCondition problem = StreamHeaders.problem(header,
+                requested != null ? requested : services.core().domain());
+        if (problem == null && username != null && !streamDomain.equals(requested)) {
+            problem = StreamErrorCondition.HOST_UNKNOWN;
+        }
         if (problem != null) {
             closeStream(problem, "Stream header refused: to=" + header.to() + " version=" + header.version()
                     + " namespace=" + header.defaultNamespace());
             return;
         }
-        write(StreamHeaders.response(header, services.core().domain(), services.random()));
+        streamDomain = requested;
+        write(StreamHeaders.response(header, streamDomain, services.random()));
         headerSent = true;
         stage = Stage.OPEN;
         ctx.channel().writeAndFlush(Unpooled.wrappedBuffer(currentFeatures()));
@@ -274,7 +282,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private void restart() {
         stage = Stage.HEADER;
         headerSent = false;
-        held = null;
+        held.clear();
     }
 
     // ---- SASL (RFC 6120 §6) ----
@@ -286,7 +294,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
         }
         String mechanism = auth.attribute("mechanism");
         var started = mechanism == null ? java.util.Optional.<SaslServerSession>empty()
-                : services.mechanisms().start(mechanism, secure(), channelBinding());
+                : services.mechanisms().start(mechanism, secure(), channelBinding(), streamDomain,
+                        localpart -> services.core().domains().names().of(JidCreate.entityBareFrom(
+                                Localpart.fromOrThrowUnchecked(localpart), streamDomain)));
         if (started.isEmpty()) {
             saslFailed(SaslFailure.INVALID_MECHANISM, "Not offered: " + mechanism);
             return;
@@ -422,7 +432,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private void bind(Stanza iq) {
         EntityFullJid jid;
         try {
-            jid = ResourceBinding.requestedJid(iq, username, services.core().domain(), services.random());
+            jid = ResourceBinding.requestedJid(iq, username, streamDomain, services.random());
         } catch (StanzaErrorException e) {
             writeStanza(Stanzas.error(iq, e.condition(), e.getMessage()));
             return;
@@ -468,7 +478,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
             return;
         }
         stanza = stanza.withFrom(jid);
-        Stanza answer = stanza.isIq() ? SessionStanzas.answerAtStream(stanza, services.core().domain()) : null;
+        Stanza answer = stanza.isIq() ? SessionStanzas.answerAtStream(stanza, streamDomain) : null;
         if (answer != null) {
             writeStanza(answer);
         } else {
@@ -490,13 +500,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
             return;
         }
         stage = Stage.OPEN;
-        while (held != null && stage == Stage.OPEN) {
-            Element next = held.poll();
-            if (next == null) {
-                held = null;
-            } else {
-                dispatch(next);
-            }
+        Element next;
+        while (stage == Stage.OPEN && (next = held.poll()) != null) {
+            dispatch(next);
         }
         resumeReading();
     }
@@ -508,14 +514,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     }
 
     private void hold(Element element) {
-        if (held == null) {
-            held = new ArrayDeque<>(4);
-        }
-        if (held.size() >= MAX_HELD_ELEMENTS) {
+        if (!held.add(element)) {
             closeStream(StreamErrorCondition.POLICY_VIOLATION, "Too much input while an answer is pending");
-            return;
         }
-        held.add(element);
     }
 
     /** A client that does not read what we write is not read either, until it catches up. */
@@ -550,7 +551,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
      * client resets the read timeout, and the router drops the result as an unknown iq answer.
      */
     private void ping() {
-        writeStanza(SessionStanzas.ping(services.core().domain(), session.jid(), services.core().iqTracker().newId()));
+        writeStanza(SessionStanzas.ping(streamDomain, session.jid(), services.core().iqTracker().newId()));
     }
 
     /** For the {@link IdleParsers} sweep (any thread): bound, awake, and no input since {@code before}. */
@@ -584,7 +585,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
             return;
         }
         stage = Stage.CLOSED;
-        held = null;
+        held.clear();
         sasl = null;
         parser.close();
         Channel channel = ctx.channel();
@@ -597,7 +598,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
         }
         StringBuilder out = new StringBuilder(256);
         if (!headerSent) {
-            out.append(StreamHeaders.response(null, services.core().domain(), services.random()));
+            out.append(StreamHeaders.response(null, streamDomain != null ? streamDomain : services.core().domain(),
+                    services.random()));
         }
         if (condition != null) {
             out.append(condition.toXml(text));
@@ -613,7 +615,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     @Override
     public void channelInactive(ChannelHandlerContext context) {
         stage = Stage.CLOSED;
-        held = null;
+        held.clear();
         sasl = null;
         parser.close();
         if (session != null) {

@@ -3,6 +3,7 @@ package org.parley.server.c2s;
 import java.util.Base64;
 import java.util.Random;
 import org.jxmpp.jid.DomainBareJid;
+import org.parley.server.core.Domains;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.parley.xml.Namespaces;
@@ -28,6 +29,22 @@ final class StreamHeaders {
             return StreamErrorCondition.UNSUPPORTED_VERSION;
         }
         return null;
+    }
+
+    /**
+     * The served domain a client header opens a stream to: its 'to' when that is one of ours,
+     * the default domain when it names none, null for a domain we do not serve.
+     */
+    static DomainBareJid servedDomain(StreamHeader header, Domains domains) {
+        if (header.to() == null) {
+            return domains.defaultDomain();
+        }
+        try {
+            DomainBareJid to = JidCreate.domainBareFrom(header.to());
+            return domains.isLocal(to) ? to : null;
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static boolean isDomain(String to, DomainBareJid domain) {

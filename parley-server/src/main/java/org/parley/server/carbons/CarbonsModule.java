@@ -2,7 +2,7 @@ package org.parley.server.carbons;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.jxmpp.jid.DomainBareJid;
+import org.parley.server.core.Domains;
 import org.jxmpp.jid.Jid;
 import org.parley.server.core.AttachmentKey;
 import org.parley.server.core.Interceptor;
@@ -33,12 +33,12 @@ public final class CarbonsModule implements Module {
     private static final AttachmentKey<Boolean> ENABLED = new AttachmentKey<>("carbons-enabled");
 
     private UserHubs hubs;
-    private DomainBareJid domain;
+    private Domains domains;
 
     @Override
     public void start(ModuleContext ctx) {
         this.hubs = ctx.hubs();
-        this.domain = ctx.domain();
+        this.domains = ctx.domains();
         // SERVER scope: a request without 'to', to the own bare JID or to the domain all land here.
         ctx.handlers().iq(IqScope.SERVER, Namespaces.CARBONS, this::toggle);
         ctx.handlers().interceptor(new Interceptor() {
@@ -59,7 +59,8 @@ public final class CarbonsModule implements Module {
             throw new StanzaErrorException(StanzaErrorCondition.BAD_REQUEST, "Expected an iq set with <enable/> or <disable/>");
         }
         Jid from = iq.from();
-        UserHub hub = from != null && from.hasResource() && from.asDomainBareJid().equals(domain)
+        UserHub hub = from != null && from.hasResource()
+                && domains.isLocal(from.asDomainBareJid())
                 ? hubs.hub(from.asEntityBareJidIfPossible()) : null;
         if (hub == null) {
             throw new StanzaErrorException(StanzaErrorCondition.NOT_ALLOWED, "Only a client of this server can switch carbons");

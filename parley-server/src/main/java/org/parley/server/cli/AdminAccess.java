@@ -45,6 +45,15 @@ interface AdminAccess extends AutoCloseable {
     org.parley.server.contacts.ImportReport importContacts(List<org.parley.server.contacts.UserContacts> users,
                                                            boolean replace);
 
+    /** The served IM domains, the default first: name → kind (default, managed, system). */
+    java.util.Map<String, String> listDomains();
+
+    /** Serves another domain; false when it is served already. */
+    boolean addDomain(String name);
+
+    /** Stops serving a managed domain; false when it is not one; a refusal (users live there) is a {@link CliFailure}. */
+    boolean removeDomain(String name);
+
     /** Issues a token with these scopes and returns it in clear. */
     String createToken(String name, Set<TokenScope> scopes);
 

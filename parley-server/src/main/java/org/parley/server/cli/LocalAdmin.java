@@ -1,5 +1,6 @@
 package org.parley.server.cli;
 
+import java.util.Locale;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
@@ -48,6 +49,9 @@ import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
 import org.parley.server.auth.ScramCredentialFactory;
 import org.parley.server.config.ParleyConfig;
+import org.parley.server.core.Domains;
+import org.parley.server.domain.DomainService;
+import org.parley.server.domain.DomainStore;
 import org.parley.server.core.EventBus;
 import org.parley.server.storage.BlockingPool;
 import org.parley.server.storage.Database;
@@ -68,11 +72,13 @@ final class LocalAdmin implements AdminAccess {
     private final RoomAdministration rooms;
     private final ParleyConfig config;
     private final Jdbc jdbc;
+    private final Domains domains;
 
     private LocalAdmin(Database database, BlockingPool blocking, AccountService accounts, AdminTokens tokens,
-                       RoomAdministration rooms, ParleyConfig config, Jdbc jdbc) {
+                       RoomAdministration rooms, ParleyConfig config, Jdbc jdbc, Domains domains) {
         this.config = config;
         this.jdbc = jdbc;
+        this.domains = domains;
         this.database = database;
         this.blocking = blocking;
         this.accounts = accounts;
@@ -94,14 +100,16 @@ final class LocalAdmin implements AdminAccess {
         try {
             SecureRandom random = new SecureRandom();
             Jdbc jdbc = new Jdbc(database.dataSource());
+            Domains domains = new Domains(JidCreate.domainBareFrom(config.domain()));
+            new DomainStore(jdbc).loadInto(domains);
             AccountService accounts = new AccountService(new AccountStore(jdbc),
                     blocking, new ScramCredentialFactory(random, config.auth().scramIterations()), new EventBus(),
-                    JidCreate.domainBareFrom(config.domain()), Clock.systemUTC());
+                    domains, Clock.systemUTC());
             AdminTokens tokens = new AdminTokens(new AdminTokenStore(jdbc),
                     random, Clock.systemUTC());
             RoomAdministration rooms = new StoredRoomAdministration(new JdbcRoomStore(jdbc), blocking, config.muc(),
                     JidCreate.domainBareFrom(config.domain()), MucModule.serviceDomain(config), Clock.systemUTC());
-            return new LocalAdmin(database, blocking, accounts, tokens, rooms, config, jdbc);
+            return new LocalAdmin(database, blocking, accounts, tokens, rooms, config, jdbc, domains);
         } catch (XmppStringprepException | RuntimeException e) {
             blocking.close();
             database.close();
@@ -138,7 +146,7 @@ final class LocalAdmin implements AdminAccess {
             DomainBareJid domain = JidCreate.domainBareFrom(config.domain());
             EventBus events = new EventBus();
             // No server runs, so no user is online: the hubs stay empty and roster writes go to the database.
-            RosterService rosters = new RosterService(new UserHubs(Runnable::run, events), new RosterStore(jdbc),
+            RosterService rosters = new RosterService(new UserHubs(Runnable::run, events), new RosterStore(jdbc, domains.names()),
                     blocking, events);
             DirectoryStore store = new DirectoryStore(jdbc);
             SyncReport report = new DirectorySync(directory, store, new VCards(config.domain()),
@@ -201,13 +209,50 @@ final class LocalAdmin implements AdminAccess {
     /** No server runs, so nobody is online: the hubs stay empty and roster writes go to the database. */
     private ContactTransfer contacts() {
         EventBus events = new EventBus();
-        RosterService rosters = new RosterService(new UserHubs(Runnable::run, events), new RosterStore(jdbc),
+        RosterService rosters = new RosterService(new UserHubs(Runnable::run, events), new RosterStore(jdbc, domains.names()),
                 blocking, events);
         try {
             return new ContactTransfer(rosters, jdbc, blocking, JidCreate.domainBareFrom(config.domain()));
         } catch (XmppStringprepException e) {
             throw new CliFailure("invalid domain: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Map<String, String> listDomains() {
+        Map<String, String> out = new LinkedHashMap<>();
+        domains.all().forEach(e -> out.put(e.domain().toString(), e.kind().name().toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    @Override
+    public boolean addDomain(String name) {
+        return change(domainService().add(parseDomain(name))) == DomainService.Status.DONE;
+    }
+
+    @Override
+    public boolean removeDomain(String name) {
+        return change(domainService().remove(parseDomain(name))) == DomainService.Status.DONE;
+    }
+
+    private DomainService domainService() {
+        return new DomainService(domains, new DomainStore(jdbc), blocking, Clock.systemUTC());
+    }
+
+    private static DomainBareJid parseDomain(String name) {
+        try {
+            return DomainService.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage(), e);
+        }
+    }
+
+    private static DomainService.Status change(CompletableFuture<DomainService.Outcome> outcome) {
+        DomainService.Outcome o = await(outcome);
+        if (o.status() == DomainService.Status.REFUSED) {
+            throw new CliFailure(o.message());
+        }
+        return o.status();
     }
 
     @Override

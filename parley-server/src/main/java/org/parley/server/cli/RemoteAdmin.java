@@ -161,6 +161,29 @@ final class RemoteAdmin implements AdminAccess {
     }
 
     @Override
+    public Map<String, String> listDomains() {
+        HttpResponse<String> r = send("GET", "/api/v1/domains", null);
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        parse(r).path("domains").forEach(d -> out.put(d.path("name").asText(), d.path("kind").asText()));
+        return out;
+    }
+
+    @Override
+    public boolean addDomain(String name) {
+        HttpResponse<String> r = send("POST", "/api/v1/domains", Map.of("name", name));
+        return r.statusCode() == 201 || expectOr(r, 409);
+    }
+
+    @Override
+    public boolean removeDomain(String name) {
+        HttpResponse<String> r = send("DELETE", "/api/v1/domains/" + segment(name), null);
+        return r.statusCode() == 204 || expectOr(r, 404);
+    }
+
+    @Override
     public List<RoomView> listRooms() {
         HttpResponse<String> r = send("GET", "/api/v1/rooms", null);
         if (r.statusCode() != 200) {

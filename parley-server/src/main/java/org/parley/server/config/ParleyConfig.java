@@ -29,7 +29,8 @@ public record ParleyConfig(
         Ldap ldap,
         Search search,
         RichPresence richpresence,
-        Muc muc) {
+        Muc muc,
+        Dns dns) {
 
     public Path dataPath() {
         return Path.of(dataDir);
@@ -140,5 +141,12 @@ public record ParleyConfig(
      */
     public record Muc(boolean enabled, String subdomain, int maxRooms, int maxPersistentRooms, int maxOccupants,
                       int historyMessages, int mamMaxResults, String persistentRoomCreators, String creators) {
+    }
+
+    /**
+     * What {@code bin/parley domain list --dns} prints in the SRV records: the host clients and
+     * servers connect to (empty: the default domain) and the server-to-server port.
+     */
+    public record Dns(String host, int serverPort) {
     }
 }

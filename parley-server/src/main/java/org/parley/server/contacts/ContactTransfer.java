@@ -1,13 +1,12 @@
 package org.parley.server.contacts;
 
+import org.parley.server.account.AccountNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
-import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.jid.parts.Localpart;
 import org.parley.server.roster.RosterItem;
 import org.parley.server.roster.RosterService;
 import org.parley.server.roster.StoredStanza;
@@ -118,6 +117,6 @@ public final class ContactTransfer {
     }
 
     private EntityBareJid jid(String username) {
-        return JidCreate.entityBareFrom(Localpart.fromOrThrowUnchecked(username), domain);
+        return new AccountNames(domain).jid(username);
     }
 }

@@ -10,12 +10,13 @@ import org.parley.server.storage.BlockingPool;
 import org.parley.server.storage.Jdbc;
 
 /**
- * What a module may use, handed to it by the composition root: no service locator, no statics.
+ * What a module may use ({@code domain} is the default domain; {@code domains} every served one), handed to it by the composition root: no service locator, no statics.
  * {@code actors} is the shared pool that actors' {@link SerialExecutor}s run on (user hubs, chat rooms).
  */
 public record ModuleContext(
         ParleyConfig config,
         DomainBareJid domain,
+        Domains domains,
         Router router,
         HandlerRegistry handlers,
         Features features,

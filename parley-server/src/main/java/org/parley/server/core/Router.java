@@ -25,20 +25,25 @@ public final class Router {
 
     private static final Logger log = LoggerFactory.getLogger(Router.class);
 
-    private final DomainBareJid domain;
+    private final Domains domains;
     private final UserHubs hubs;
     private final HandlerRegistry handlers;
     private final IqTracker iqTracker;
 
-    public Router(DomainBareJid domain, UserHubs hubs, HandlerRegistry handlers, IqTracker iqTracker) {
-        this.domain = domain;
+    public Router(Domains domains, UserHubs hubs, HandlerRegistry handlers, IqTracker iqTracker) {
+        this.domains = domains;
         this.hubs = hubs;
         this.handlers = handlers;
         this.iqTracker = iqTracker;
     }
 
+    /** The default domain. */
     public DomainBareJid domain() {
-        return domain;
+        return domains.defaultDomain();
+    }
+
+    public Domains domains() {
+        return domains;
     }
 
     /** Routes a stanza whose 'from' is already set (by the sender's session or the generating module). */
@@ -90,7 +95,7 @@ public final class Router {
         if (to == null) {
             return Target.SELF;
         }
-        if (!to.asDomainBareJid().equals(domain)) {
+        if (!domains.isLocal(to.asDomainBareJid())) {
             Component component = componentFor(to);
             return component != null ? Target.COMPONENT : Target.REMOTE;
         }
@@ -112,7 +117,7 @@ public final class Router {
     }
 
     private boolean isLocalUser(Jid jid) {
-        return jid != null && jid.hasLocalpart() && jid.asDomainBareJid().equals(domain);
+        return jid != null && jid.hasLocalpart() && domains.isLocal(jid.asDomainBareJid());
     }
 
     /** Returns false when an interceptor stopped the stanza (after sending its reply, if any). */

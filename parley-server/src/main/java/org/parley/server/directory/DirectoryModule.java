@@ -3,8 +3,6 @@ package org.parley.server.directory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.jid.parts.Localpart;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.core.Module;
 import org.parley.server.core.ModuleContext;
@@ -48,8 +46,7 @@ public final class DirectoryModule implements Module {
         if (directory != null) {
             SharedGroups shared = new SharedGroups(directory, store, roster.service(), ctx.domain());
             sync = new DirectorySync(directory, store, new VCards(ctx.domain().toString()), shared,
-                    username -> ctx.hubs().closeAll(JidCreate.entityBareFrom(Localpart.fromOrThrowUnchecked(username),
-                            ctx.domain()), StreamErrorCondition.NOT_AUTHORIZED, "This account was deactivated"),
+                    username -> ctx.hubs().closeAll(ctx.domains().names().jid(username), StreamErrorCondition.NOT_AUTHORIZED, "This account was deactivated"),
                     ctx.clock());
             int interval = config.ldap().sync().intervalSeconds();
             if (interval > 0) {

@@ -1,5 +1,6 @@
 package org.parley.server.directory;
 
+import org.parley.server.account.AccountNames;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,8 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
-import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.jid.parts.Localpart;
 import org.parley.server.roster.RosterItem;
 import org.parley.server.roster.RosterService;
 import org.parley.server.roster.Subscription;
@@ -141,7 +140,7 @@ public final class SharedGroups {
     }
 
     private EntityBareJid jid(String username) {
-        return JidCreate.entityBareFrom(Localpart.fromOrThrowUnchecked(username), domain);
+        return new AccountNames(domain).jid(username);
     }
 
     private static Set<String> difference(Set<String> a, Set<String> b) {

@@ -23,7 +23,7 @@ public final class DiscoModule implements Module {
         ctx.handlers().iq(IqScope.SERVER, Namespaces.DISCO_INFO, server::info);
         ctx.handlers().iq(IqScope.SERVER, Namespaces.DISCO_ITEMS, server::items);
 
-        AccountDisco account = new AccountDisco(ctx.features(), new PresenceAuthorization(ctx.jdbc()), ctx.blocking());
+        AccountDisco account = new AccountDisco(ctx.features(), new PresenceAuthorization(ctx.jdbc(), ctx.domains().names()), ctx.blocking());
         ctx.handlers().iq(IqScope.ACCOUNT, Namespaces.DISCO_INFO, account::info);
         ctx.handlers().iq(IqScope.ACCOUNT, Namespaces.DISCO_ITEMS, account::items);
     }

@@ -1,5 +1,6 @@
 package org.parley.server.disco;
 
+import org.parley.server.account.AccountNames;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.parley.server.storage.Jdbc;
@@ -16,13 +17,16 @@ final class PresenceAuthorization {
 
     private final Jdbc jdbc;
 
-    PresenceAuthorization(Jdbc jdbc) {
+    private final AccountNames names;
+
+    PresenceAuthorization(Jdbc jdbc, AccountNames names) {
         this.jdbc = jdbc;
+        this.names = names;
     }
 
     boolean mayReceivePresence(EntityBareJid account, BareJid requester) {
         return jdbc.queryOne("SELECT subscription FROM roster_items WHERE username = ? AND contact = ?"
                         + " AND subscription IN ('from', 'both')",
-                rs -> rs.getString(1), account.getLocalpart().toString(), requester.toString()).isPresent();
+                rs -> rs.getString(1), names.of(account), requester.toString()).isPresent();
     }
 }

@@ -11,6 +11,8 @@ import org.parley.server.contacts.ContactTransfer;
 import org.parley.server.directory.DirectoryStore;
 import org.parley.server.directory.LdapDirectory;
 import org.parley.server.directory.UserCheck;
+import org.parley.server.domain.DomainService;
+import org.parley.server.domain.DomainStore;
 import org.parley.server.muc.MucModule;
 
 /**
@@ -30,6 +32,8 @@ public final class AdminApiRoutes {
                 new OpenApiRoutes(),
                 new UserRoutes(accounts, mapper),
                 new TokenRoutes(tokens, core.blocking(), mapper),
+                new DomainRoutes(new DomainService(core.domains(), new DomainStore(core.jdbc()), core.blocking(),
+                        core.clock()), mapper),
                 new DirectoryRoutes(modules.directory()),
                 new PresenceRoutes(modules.richPresence().service(), accounts, core.domain(), mapper,
                         r -> core.blocking().run(r::run)),

@@ -128,7 +128,7 @@ public final class PresenceRoutes implements HttpRoutes {
     }
 
     CompletableFuture<EntityBareJid> existing(EntityBareJid user) {
-        return accounts.exists(user.getLocalpart().toString()).thenApply(exists -> {
+        return accounts.exists(user.asEntityBareJidString()).thenApply(exists -> {
             if (!exists) {
                 throw new HttpResponseException(404, "No user " + user);
             }

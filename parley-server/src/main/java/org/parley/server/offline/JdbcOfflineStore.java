@@ -1,5 +1,6 @@
 package org.parley.server.offline;
 
+import org.parley.server.account.AccountNames;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -24,13 +25,16 @@ public final class JdbcOfflineStore implements OfflineStore {
 
     private final Jdbc jdbc;
 
-    public JdbcOfflineStore(Jdbc jdbc) {
+    private final AccountNames names;
+
+    public JdbcOfflineStore(Jdbc jdbc, AccountNames names) {
+        this.names = names;
         this.jdbc = jdbc;
     }
 
     @Override
     public Outcome store(EntityBareJid user, Stanza message, Instant storedAt, int maxMessages) {
-        String username = user.getLocalpart().toString();
+        String username = names.of(user);
         return jdbc.inTransaction(c -> {
             // Locking the user's row serialises concurrent stores for one user, so the cap holds exactly.
             try (PreparedStatement lock = c.prepareStatement("SELECT username FROM users WHERE username = ? FOR UPDATE")) {
@@ -63,7 +67,7 @@ public final class JdbcOfflineStore implements OfflineStore {
     public List<StoredMessage> load(EntityBareJid user) {
         return jdbc.query("SELECT id, stanza FROM offline_messages WHERE username = ? ORDER BY id",
                 rs -> new StoredMessage(rs.getLong(1), read(rs.getLong(1), rs.getString(2))),
-                user.getLocalpart().toString()).stream().filter(m -> m.message() != null).toList();
+                names.of(user)).stream().filter(m -> m.message() != null).toList();
     }
 
     /** A row that no longer parses is logged and skipped (left in the table for an operator), never a reason to stop delivery. */
@@ -79,7 +83,7 @@ public final class JdbcOfflineStore implements OfflineStore {
 
     @Override
     public void delete(EntityBareJid user, List<Long> ids) {
-        String username = user.getLocalpart().toString();
+        String username = names.of(user);
         for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH));
             String marks = String.join(",", java.util.Collections.nCopies(batch.size(), "?"));
@@ -95,6 +99,6 @@ public final class JdbcOfflineStore implements OfflineStore {
     @Override
     public int count(EntityBareJid user) {
         return jdbc.queryOne("SELECT COUNT(*) FROM offline_messages WHERE username = ?",
-                rs -> rs.getInt(1), user.getLocalpart().toString()).orElse(0);
+                rs -> rs.getInt(1), names.of(user)).orElse(0);
     }
 }

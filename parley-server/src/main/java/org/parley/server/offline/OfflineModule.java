@@ -33,7 +33,7 @@ public final class OfflineModule implements Module {
     @Override
     public void start(ModuleContext ctx) {
         ParleyConfig.Offline config = ctx.config().offline();
-        OfflineStore s = store != null ? store : new JdbcOfflineStore(ctx.jdbc());
+        OfflineStore s = store != null ? store : new JdbcOfflineStore(ctx.jdbc(), ctx.domains().names());
         OfflineStorage storage = new OfflineStorage(s, ctx.blocking(), ctx.router(), ctx.domain(), ctx.clock(),
                 config.enabled(), config.maxMessagesPerUser());
         OfflineDelivery delivery = new OfflineDelivery(s, ctx.blocking());

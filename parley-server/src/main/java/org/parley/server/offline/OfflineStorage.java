@@ -99,7 +99,7 @@ final class OfflineStorage {
     /** XEP-0203: when and by whom the message was delayed; XEP-0160 §3 asks for it at storage time. */
     private Stanza withDelay(Stanza message, Instant now) {
         Element delay = Element.builder("delay", Namespaces.DELAY)
-                .attribute("from", domain.toString())
+                .attribute("from", message.to().asDomainBareJid().toString())
                 .attribute("stamp", DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.MILLIS)))
                 .text("Offline Storage")
                 .build();

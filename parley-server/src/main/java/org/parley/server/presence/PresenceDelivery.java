@@ -1,7 +1,7 @@
 package org.parley.server.presence;
 
 import java.util.Collection;
-import org.jxmpp.jid.DomainBareJid;
+import org.parley.server.core.Domains;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 import org.parley.server.core.Resource;
@@ -19,19 +19,19 @@ import org.parley.xml.Stanza;
  */
 final class PresenceDelivery {
 
-    private final DomainBareJid domain;
+    private final Domains domains;
     private final UserHubs hubs;
     private final Router router;
 
-    PresenceDelivery(DomainBareJid domain, UserHubs hubs, Router router) {
-        this.domain = domain;
+    PresenceDelivery(Domains domains, UserHubs hubs, Router router) {
+        this.domains = domains;
         this.hubs = hubs;
         this.router = router;
     }
 
     /** The local account a JID belongs to, or null for the domain itself, components and remote JIDs. */
     EntityBareJid localUser(Jid jid) {
-        if (jid == null || !jid.hasLocalpart() || !jid.asDomainBareJid().equals(domain)) {
+        if (jid == null || !jid.hasLocalpart() || !domains.isLocal(jid.asDomainBareJid())) {
             return null;
         }
         return jid.asEntityBareJidIfPossible();

@@ -42,7 +42,7 @@ public final class PresenceModule implements Module {
     @Override
     public void start(ModuleContext ctx) {
         RosterService rosterService = rosterModule.service();
-        PresenceDelivery delivery = new PresenceDelivery(ctx.domain(), ctx.hubs(), ctx.router());
+        PresenceDelivery delivery = new PresenceDelivery(ctx.domains(), ctx.hubs(), ctx.router());
         PresenceBroadcaster presence = new PresenceBroadcaster(ctx.hubs(), rosterService, delivery, sources,
                 ctx.events(), ctx.config().presence().sharing());
         SubscriptionHandler subscriptions = new SubscriptionHandler(rosterService, ctx.accounts(), delivery);

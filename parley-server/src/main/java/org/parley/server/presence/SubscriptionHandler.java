@@ -66,7 +66,7 @@ final class SubscriptionHandler {
         }
         String type = stanza.type();
         BareJid sender = stanza.from().asBareJid();
-        accounts.exists(owner.getLocalpart().toString())
+        accounts.exists(owner.asEntityBareJidString())
                 .thenCompose(exists -> {
                     if (!exists) {
                         // §8.5.1 / §3.1.3: a request to nobody is answered "unsubscribed", which

@@ -1,5 +1,6 @@
 package org.parley.server.privatedata;
 
+import org.parley.server.account.AccountNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,10 @@ final class PrivateDataHandler {
     private final PrivateStore store;
     private final BlockingPool blocking;
 
-    PrivateDataHandler(PrivateStore store, BlockingPool blocking) {
+    private final AccountNames names;
+
+    PrivateDataHandler(PrivateStore store, BlockingPool blocking, AccountNames names) {
+        this.names = names;
         this.store = store;
         this.blocking = blocking;
     }
@@ -48,7 +52,7 @@ final class PrivateDataHandler {
         if (owner == null || (to != null && !to.equals(owner))) {
             throw new StanzaErrorException(StanzaErrorCondition.FORBIDDEN, "Private data belongs to its owner only");
         }
-        String username = owner.getLocalpart().toString();
+        String username = names.of(owner);
         List<Element> fragments = query.elements();
         if (fragments.isEmpty()) {
             throw new StanzaErrorException(StanzaErrorCondition.NOT_ACCEPTABLE, "Name the fragment with a child element");

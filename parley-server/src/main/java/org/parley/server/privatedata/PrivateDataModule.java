@@ -26,7 +26,7 @@ public final class PrivateDataModule implements Module {
     @Override
     public void start(ModuleContext ctx) {
         PrivateStore privateStore = store != null ? store : new JdbcPrivateStore(ctx.jdbc());
-        PrivateDataHandler handler = new PrivateDataHandler(privateStore, ctx.blocking());
+        PrivateDataHandler handler = new PrivateDataHandler(privateStore, ctx.blocking(), ctx.domains().names());
         ctx.features().addAccountFeature(Namespaces.PRIVATE);
         ctx.handlers().iq(IqScope.ACCOUNT, Namespaces.PRIVATE, handler::handle);
     }

@@ -3,7 +3,7 @@ package org.parley.server.register;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import org.jxmpp.jid.DomainBareJid;
+import org.parley.server.core.Domains;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.parts.Localpart;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -23,36 +23,37 @@ final class AccountRegistration {
 
     private static final Logger log = LoggerFactory.getLogger(AccountRegistration.class);
 
-    private final DomainBareJid domain;
+    private final Domains domains;
     private final Accounts accounts;
     private final Router router;
 
-    AccountRegistration(DomainBareJid domain, Accounts accounts, Router router) {
-        this.domain = domain;
+    AccountRegistration(Domains domains, Accounts accounts, Router router) {
+        this.domains = domains;
         this.accounts = accounts;
         this.router = router;
     }
 
     CompletionStage<Stanza> handle(Stanza iq) {
         EntityBareJid user = iq.from().asEntityBareJidIfPossible();
-        if (user == null || !user.asDomainBareJid().equals(domain)) {
+        if (user == null || !domains.isLocalUser(user)) {
             throw new StanzaErrorException(StanzaErrorCondition.FORBIDDEN, "Only local accounts are registered here");
         }
         String username = user.getLocalpart().toString();
+        String account = user.asEntityBareJidString(); // Accounts resolve it to the domain's account
         Element query = iq.element().elements().get(0);
         if ("get".equals(iq.type())) {
             return CompletableFuture.completedFuture(Stanzas.result(iq, RegistrationForms.registeredForm(username)));
         }
         RegistrationRequest request = RegistrationForms.parseSet(query);
         if (request instanceof RegistrationRequest.Remove) {
-            return cancel(iq, username);
+            return cancel(iq, account);
         }
         RegistrationRequest.Credentials credentials = (RegistrationRequest.Credentials) request;
         if (!sameUser(credentials.username(), username)) {
             // A signed-in user changes their own password only (XEP-0077 §3.3).
             throw new StanzaErrorException(StanzaErrorCondition.FORBIDDEN, "You may only change your own password");
         }
-        return accounts.changePassword(username, credentials.password())
+        return accounts.changePassword(account, credentials.password())
                 .handle((changed, failure) -> {
                     if (failure != null) {
                         throw translate(failure);

@@ -16,7 +16,7 @@ public final class RegisterModule implements Module {
 
     @Override
     public void start(ModuleContext ctx) {
-        AccountRegistration handler = new AccountRegistration(ctx.domain(), ctx.accounts(), ctx.router());
+        AccountRegistration handler = new AccountRegistration(ctx.domains(), ctx.accounts(), ctx.router());
         ctx.features().addServerFeature(Namespaces.REGISTER);
         // Server scope only: the router also hands it iqs without 'to' and to the user's own bare
         // JID, while a register query to someone else's bare JID stays service-unavailable.

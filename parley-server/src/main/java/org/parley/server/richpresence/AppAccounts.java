@@ -59,7 +59,7 @@ final class AppAccounts implements Interceptor {
             return Decision.CONTINUE; // subscriptions and probes work as for anyone
         }
         String app = stanza.from().getLocalpartOrNull().toString();
-        accounts.exists(user.getLocalpart().toString()).thenAccept(exists -> {
+        accounts.exists(user.asEntityBareJidString()).thenAccept(exists -> {
             if (!exists) {
                 return;
             }

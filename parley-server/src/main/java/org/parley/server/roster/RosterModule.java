@@ -18,7 +18,7 @@ public final class RosterModule implements Module {
 
     @Override
     public void start(ModuleContext ctx) {
-        RosterService rosters = new RosterService(ctx.hubs(), new RosterStore(ctx.jdbc()), ctx.blocking(),
+        RosterService rosters = new RosterService(ctx.hubs(), new RosterStore(ctx.jdbc(), ctx.domains().names()), ctx.blocking(),
                 ctx.events());
         ctx.events().subscribe(SessionBound.class, e -> rosters.sessionBound(e.hub()));
         ctx.events().subscribe(SessionUnbound.class, e -> rosters.sessionUnbound(e.hub()));

@@ -1,5 +1,6 @@
 package org.parley.server.roster;
 
+import org.parley.server.account.AccountNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,7 @@ import org.parley.server.storage.StorageException;
 
 /**
  * Rosters in the database (tables roster_items and roster_versions). Every method blocks: call it
- * from the blocking pool. Rows are keyed by the user's localpart and the contact's bare JID.
+ * from the blocking pool. Rows are keyed by the user's account name and the contact's bare JID.
  */
 public final class RosterStore {
 
@@ -26,13 +27,15 @@ public final class RosterStore {
             "contact, name, subscription, pending_out, pending_in, approved, listed, groups_text, pending_in_stanza";
 
     private final Jdbc jdbc;
+    private final AccountNames names;
 
-    public RosterStore(Jdbc jdbc) {
+    public RosterStore(Jdbc jdbc, AccountNames names) {
         this.jdbc = jdbc;
+        this.names = names;
     }
 
     public Roster load(EntityBareJid user) {
-        String username = user.getLocalpart().toString();
+        String username = names.of(user);
         long version = jdbc.queryOne("SELECT version FROM roster_versions WHERE username = ?",
                 rs -> rs.getLong(1), username).orElse(0L);
         Map<BareJid, RosterItem> items = new LinkedHashMap<>();
@@ -50,7 +53,7 @@ public final class RosterStore {
      * again if the database retries.
      */
     public RosterChange update(EntityBareJid user, BareJid contact, UnaryOperator<RosterItem> transition) {
-        String username = user.getLocalpart().toString();
+        String username = names.of(user);
         return jdbc.inTransaction(c -> update(c, user, username, contact, transition));
     }
 
@@ -60,7 +63,7 @@ public final class RosterStore {
      * not among {@code items} are deleted. Each changed row gets its own version, as pushes need.
      */
     public List<RosterChange> replace(EntityBareJid user, List<RosterItem> items, boolean removeOthers) {
-        String username = user.getLocalpart().toString();
+        String username = names.of(user);
         return jdbc.inTransaction(c -> {
             List<RosterChange> changes = new ArrayList<>();
             Map<BareJid, RosterItem> wanted = new LinkedHashMap<>();

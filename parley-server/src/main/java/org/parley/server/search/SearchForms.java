@@ -57,10 +57,15 @@ final class SearchForms {
     }
 
     /** §3 legacy results: one item per contact. */
+    /** A user of another served domain is named by its bare JID already (see AccountNames). */
+    private static String jid(Contact c, String domain) {
+        return c.username().indexOf('@') < 0 ? c.username() + "@" + domain : c.username();
+    }
+
     static Element legacyResult(List<Contact> contacts, String domain) {
         Element.Builder query = Element.builder("query", NAMESPACE);
         for (Contact c : contacts) {
-            query.child(Element.builder("item", NAMESPACE).attribute("jid", c.username() + "@" + domain)
+            query.child(Element.builder("item", NAMESPACE).attribute("jid", jid(c, domain))
                     .textChild("first", c.displayName())
                     .textChild("nick", c.username())
                     .textChild("email", c.email())
@@ -82,7 +87,7 @@ final class SearchForms {
                         .build());
         for (Contact c : contacts) {
             x.child(Element.builder("item", X)
-                    .child(field("jid", null, null, c.username() + "@" + domain))
+                    .child(field("jid", null, null, jid(c, domain)))
                     .child(field("user", null, null, c.username()))
                     .child(field("name", null, null, nonNull(c.displayName())))
                     .child(field("email", null, null, nonNull(c.email())))

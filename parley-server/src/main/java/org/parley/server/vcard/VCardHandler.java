@@ -1,5 +1,6 @@
 package org.parley.server.vcard;
 
+import org.parley.server.account.AccountNames;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -33,7 +34,10 @@ final class VCardHandler {
     private final Accounts accounts;
     private final int maxBytes;
 
-    VCardHandler(VCardStore store, BlockingPool blocking, Accounts accounts, int maxBytes) {
+    private final AccountNames names;
+
+    VCardHandler(VCardStore store, BlockingPool blocking, Accounts accounts, AccountNames names, int maxBytes) {
+        this.names = names;
         this.store = store;
         this.blocking = blocking;
         this.accounts = accounts;
@@ -52,7 +56,7 @@ final class VCardHandler {
         if (owner == null) {
             throw new StanzaErrorException(StanzaErrorCondition.BAD_REQUEST, "Only accounts have vCards here");
         }
-        String username = owner.getLocalpart().toString();
+        String username = names.of(owner);
         boolean own = owner.equals(requester);
         if ("get".equals(iq.type())) {
             return get(iq, username, own);

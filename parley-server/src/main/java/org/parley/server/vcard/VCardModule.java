@@ -27,7 +27,8 @@ public final class VCardModule implements Module {
     @Override
     public void start(ModuleContext ctx) {
         VCardStore vcards = store != null ? store : new JdbcVCardStore(ctx.jdbc());
-        VCardHandler handler = new VCardHandler(vcards, ctx.blocking(), ctx.accounts(), ctx.config().vcard().maxBytes());
+        VCardHandler handler = new VCardHandler(vcards, ctx.blocking(), ctx.accounts(), ctx.domains().names(),
+                ctx.config().vcard().maxBytes());
         ctx.features().addServerFeature(Namespaces.VCARD);
         ctx.features().addAccountFeature(Namespaces.VCARD);
         ctx.handlers().iq(IqScope.ACCOUNT, Namespaces.VCARD, handler::handle);

@@ -36,7 +36,7 @@ class CliContactsTest {
 
     private static void seed(Path dataDir) throws Exception {
         try (Database db = Database.open(new ConfigLoader().load(null, List.of("dataDir=" + dataDir)))) {
-            RosterStore store = new RosterStore(new Jdbc(db.dataSource()));
+            RosterStore store = new RosterStore(new Jdbc(db.dataSource()), new org.parley.server.account.AccountNames(org.jxmpp.jid.impl.JidCreate.domainBareFromOrThrowUnchecked("localhost")));
             store.replace(JidCreate.entityBareFrom("alice@localhost"), List.of(
                     new RosterItem(JidCreate.bareFrom("bob@localhost"), "Bob, \"B\"", List.of("Work;Ops", "Friends"),
                             Subscription.BOTH, false, false, false, true, null),

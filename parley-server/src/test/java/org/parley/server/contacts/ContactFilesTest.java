@@ -71,7 +71,7 @@ class ContactFilesTest {
                 "bob,not a jid@@,x,,both,,false,false,true",
                 "carol,dave@localhost,,,sometimes,,false,false,true",
                 "carol,erin@localhost,,,none,,maybe,false,true",
-                "a@b,x@localhost,,,none,,false,false,true",
+                "a b,x@localhost,,,none,,false,false,true",
                 "alice,frank@localhost/phone,,,none,,false,false,true",
                 "dave,x@localhost,,,both",
                 "erin,x@localhost,,,both,,false,false,true",
@@ -82,7 +82,7 @@ class ContactFilesTest {
                 .containsExactly(5, 6, 7, 8, 9, 10, 12);
         assertThat(read.problems().get(0).toString()).startsWith("in.csv:5: bob: not a valid JID");
         assertThat(read.problems().get(1).message()).contains("subscription");
-        assertThat(read.failedUsers()).containsExactlyInAnyOrder("bob", "carol", "a@b", "alice", "dave", "erin");
+        assertThat(read.failedUsers()).containsExactlyInAnyOrder("bob", "carol", "a b", "alice", "dave", "erin");
         assertThat(read.users()).extracting(UserContacts::user).containsExactly("gina");
     }
 

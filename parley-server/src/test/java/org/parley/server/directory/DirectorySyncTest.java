@@ -157,7 +157,7 @@ class DirectorySyncTest {
     }
 
     private Roster roster(String user) throws Exception {
-        return new org.parley.server.roster.RosterStore(harness.core().jdbc())
+        return new org.parley.server.roster.RosterStore(harness.core().jdbc(), harness.core().domains().names())
                 .load(JidCreate.entityBareFrom(user + "@localhost"));
     }
 

@@ -23,7 +23,7 @@ class PresenceAuthorizationTest {
             for (String[] item : items) {
                 jdbc.update("INSERT INTO roster_items (username, contact, subscription) VALUES (?, ?, ?)", "alice", item[0], item[1]);
             }
-            PresenceAuthorization auth = new PresenceAuthorization(jdbc);
+            PresenceAuthorization auth = new PresenceAuthorization(jdbc, new org.parley.server.account.AccountNames(org.jxmpp.jid.impl.JidCreate.domainBareFromOrThrowUnchecked("localhost")));
             var alice = JidCreate.entityBareFrom("alice@localhost");
             assertThat(auth.mayReceivePresence(alice, JidCreate.bareFrom("b@x"))).isTrue();
             assertThat(auth.mayReceivePresence(alice, JidCreate.bareFrom("f@x"))).isTrue();

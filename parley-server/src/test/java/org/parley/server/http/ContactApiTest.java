@@ -27,7 +27,7 @@ class ContactApiTest {
             assertThat(api.json(exported).get("users").get(0).get("items").get(0).get("ask").asText())
                     .isEqualTo("subscribe");
             assertThat(api.send("GET", "/api/v1/contacts?user=ghost", null).statusCode()).isEqualTo(404);
-            assertThat(api.send("GET", "/api/v1/contacts?user=a@b", null).statusCode()).isEqualTo(400);
+            assertThat(api.send("GET", "/api/v1/contacts?user=a%20b", null).statusCode()).isEqualTo(400);
 
             HttpResponse<String> bad = api.send("POST", "/api/v1/contacts",
                     "{\"users\": [{\"user\": \"alice\", \"items\": [{\"jid\": \"bob@localhost/res\"}]}]}");

@@ -26,7 +26,7 @@ class OfflineStoreTest {
         try (Database db = Databases.open(engine)) {
             Jdbc jdbc = new Jdbc(db.dataSource());
             jdbc.update("INSERT INTO users (username, enabled, created_at) VALUES ('bob', TRUE, CURRENT_TIMESTAMP)");
-            OfflineStore store = new JdbcOfflineStore(jdbc);
+            OfflineStore store = new JdbcOfflineStore(jdbc, new org.parley.server.account.AccountNames(org.jxmpp.jid.impl.JidCreate.domainBareFromOrThrowUnchecked("localhost")));
             EntityBareJid bob = jid("bob@localhost");
             Stanza m1 = TestXml.stanza("<message from='alice@localhost/a' to='bob@localhost' type='chat'>"
                     + "<body>one &amp; &lt;two&gt; \u00e9\u4e2d</body><x xmlns='urn:test'><y a='1'/></x></message>");

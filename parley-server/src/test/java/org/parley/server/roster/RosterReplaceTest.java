@@ -28,7 +28,7 @@ class RosterReplaceTest {
         try (Database db = Databases.open(engine)) {
             Jdbc jdbc = new Jdbc(db.dataSource());
             jdbc.update("INSERT INTO users (username, created_at) VALUES ('alice', CURRENT_TIMESTAMP)");
-            RosterStore store = new RosterStore(jdbc);
+            RosterStore store = new RosterStore(jdbc, new org.parley.server.account.AccountNames(org.jxmpp.jid.impl.JidCreate.domainBareFromOrThrowUnchecked("localhost")));
             EntityBareJid alice = JidCreate.entityBareFrom("alice@localhost");
 
             List<RosterChange> changes = store.replace(alice, List.of(item("bob@localhost", "Bob"),

@@ -26,7 +26,7 @@ class RosterStoreTest {
             Jdbc jdbc = new Jdbc(db.dataSource());
             jdbc.update("INSERT INTO users (username, enabled, created_at) VALUES (?, TRUE, ?)", "alice",
                     Timestamp.from(Instant.now()));
-            RosterStore store = new RosterStore(jdbc);
+            RosterStore store = new RosterStore(jdbc, new org.parley.server.account.AccountNames(org.jxmpp.jid.impl.JidCreate.domainBareFromOrThrowUnchecked("localhost")));
             EntityBareJid alice = JidCreate.entityBareFrom("alice@localhost");
             BareJid bob = JidCreate.bareFrom("bob@localhost");
             assertThat(store.load(alice).version()).isZero();

@@ -15,6 +15,6 @@ final class TestAccounts {
     static AccountService create(ParleyCore core) {
         return new AccountService(new AccountStore(core.jdbc()), core.blocking(),
                 new ScramCredentialFactory(new SecureRandom(), ScramCredentialFactory.MINIMUM_ITERATIONS),
-                core.events(), core.domain(), core.clock());
+                core.events(), core.domains(), core.clock());
     }
 }
