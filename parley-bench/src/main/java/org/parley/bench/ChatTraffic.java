@@ -110,11 +110,7 @@ public final class ChatTraffic implements StanzaListener {
 
     /** Waits until every sent message arrived or {@code maxMillis} passed; returns true if all arrived. */
     public boolean drain(long maxMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + maxMillis;
-        while (unique() < sent() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        return unique() >= sent();
+        return Drain.until(() -> unique() >= sent(), maxMillis);
     }
 
     public Histogram latencyMicros() {

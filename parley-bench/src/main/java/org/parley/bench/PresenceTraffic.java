@@ -110,11 +110,7 @@ final class PresenceTraffic implements StanzaListener {
     }
 
     boolean drain(long maxMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + maxMillis;
-        while (unique() < expected() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        return unique() >= expected();
+        return Drain.until(() -> unique() >= expected(), maxMillis);
     }
 
     Histogram latencyMicros() {

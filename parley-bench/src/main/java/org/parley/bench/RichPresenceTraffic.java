@@ -129,11 +129,8 @@ final class RichPresenceTraffic implements StanzaListener {
 
     /** Waits for every expected presence (or the deadline); true when all arrived. */
     boolean drain(long maxMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + maxMillis;
-        while ((delivered.get() < expected.get() || accepted.get() + rejected.get() < changes.get())
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        Drain.until(() -> delivered.get() >= expected.get() && accepted.get() + rejected.get() >= changes.get(),
+                maxMillis);
         return delivered.get() >= expected.get();
     }
 
