@@ -62,8 +62,8 @@ final class AdminIq {
         String reason = item.childText("reason", MucNamespaces.MUC_ADMIN);
         ItemDetail detail = new ItemDetail(null, reason, actor.nick().toString());
         return () -> {
-            Occupant current = room.occupants.byRealJid(target.realJid());
-            if (current == null) {
+            Occupant current = room.occupants.byNick(target.nick());
+            if (current == null || !current.user().equals(target.user())) {
                 return;
             }
             if (role == Role.NONE) {
@@ -124,7 +124,7 @@ final class AdminIq {
                     result.child(Element.builder("item", MucNamespaces.MUC_ADMIN)
                             .attribute("role", role.xmlValue()).attribute("nick", o.nick().toString())
                             .attribute("jid", o.realJid().toString())
-                            .attribute("affiliation", room.affiliationOf(o.realJid()).xmlValue()).build());
+                            .attribute("affiliation", room.affiliationOf(o.user()).xmlValue()).build());
                 }
             }
         } else {

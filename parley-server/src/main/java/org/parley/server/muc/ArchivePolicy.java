@@ -22,7 +22,7 @@ final class ArchivePolicy {
             return;
         }
         String body = broadcast.element().childText("body", Namespaces.CLIENT);
-        BareJid real = sender.realJid().asBareJid();
+        BareJid real = sender.user();
         room.host().persistence().append(new ArchivedMessage(id, room.name(), at, sender.nick().toString(),
                 real.toString(), body, broadcast.element().toXml()));
     }

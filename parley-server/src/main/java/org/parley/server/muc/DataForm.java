@@ -95,9 +95,12 @@ record DataForm(String type, Map<String, List<String>> fields) {
         return new StanzaErrorException(StanzaErrorCondition.BAD_REQUEST, "Field " + var + " " + what);
     }
 
-    /** Builds a form or result to send (XEP-0004 §3). */
+    /** Builds a form or result to send (XEP-0004 §3: title, instructions, fields, then reported and items). */
     static final class Builder {
         private final Element.Builder x;
+        private final List<Element> instructions = new ArrayList<>();
+        private final List<Element> fields = new ArrayList<>();
+        private final List<Element> rest = new ArrayList<>();
 
         Builder(String type, String formType, String title) {
             x = Element.builder("x", Namespaces.DATA_FORMS).attribute("type", type);
@@ -107,6 +110,11 @@ record DataForm(String type, Map<String, List<String>> fields) {
             if (formType != null) {
                 field("FORM_TYPE", "hidden", null, List.of(formType), List.of());
             }
+        }
+
+        Builder instructions(String text) {
+            instructions.add(Element.builder("instructions", Namespaces.DATA_FORMS).text(text).build());
+            return this;
         }
 
         Builder field(String var, String type, String label, List<String> values, List<String> options) {
@@ -119,7 +127,7 @@ record DataForm(String type, Map<String, List<String>> fields) {
             for (String v : values) {
                 f.child(Element.builder("value", Namespaces.DATA_FORMS).text(v).build());
             }
-            x.child(f.build());
+            fields.add(f.build());
             return this;
         }
 
@@ -127,17 +135,26 @@ record DataForm(String type, Map<String, List<String>> fields) {
             return field(var, type, label, value == null ? List.of() : List.of(value), List.of());
         }
 
+        /** A field the submitter must fill in (XEP-0004 {@code <required/>}). */
+        Builder required(String var, String type, String label, String value) {
+            field(var, type, label, value);
+            Element f = fields.remove(fields.size() - 1);
+            fields.add(f.withChild(Element.of("required", Namespaces.DATA_FORMS)));
+            return this;
+        }
+
         Builder bool(String var, String label, boolean value) {
             return field(var, "boolean", label, value ? "1" : "0");
         }
 
+        /** A {@code <reported/>} or {@code <item/>} of a result: after the fields. */
         Builder child(Element e) {
-            x.child(e);
+            rest.add(e);
             return this;
         }
 
         Element build() {
-            return x.build();
+            return x.children(instructions).children(fields).children(rest).build();
         }
     }
 }

@@ -10,36 +10,50 @@ import org.parley.xml.Stanza;
 /**
  * What happens once a join is admitted (XEP-0045 §7.2.3–7.2.16): the newcomer receives the
  * others' presence, everyone receives the newcomer's, the newcomer receives its self-presence
- * with the status codes that describe the room, then the history and the subject.
+ * with the status codes that describe the room, then the history and the subject. A further
+ * session of a user already in the room under that nickname joins the occupant instead: it gets
+ * the same welcome, and the others see nothing new (§7.2.9, multi-session nicks).
  */
 final class JoinAnnouncer {
 
     void admit(Room room, JoinRequest request) {
-        Affiliation affiliation = request.affiliation();
-        Role role = Role.onEntry(affiliation, room.config.moderated());
         // Occupancy first, composed presence second: see ComposedPresences.changed.
         room.host().occupantJoined(request.realJid(), room);
-        Occupant newcomer = new Occupant(request.nick(), request.realJid(), role, request.presence(),
-                room.host().composedPresence(request.realJid().asBareJid()));
+        Occupant holder = room.occupants.byNick(request.nick());
         boolean created = room.creator != null && room.creator.equals(request.realJid().asBareJid());
         room.creator = null;
+        Occupant occupant = holder != null
+                ? holder.withSession(request.realJid(), request.presence())
+                : Occupant.of(request.nick(), request.realJid(), Role.onEntry(request.affiliation(), room.config.moderated()),
+                        request.presence(), room.host().composedPresence(request.realJid().asBareJid()));
         for (Occupant other : room.occupants.all()) {
-            room.host().send(OccupantView.presence(room, other, newcomer, false, List.of(), ItemDetail.NONE));
+            if (!other.nick().equals(occupant.nick())) {
+                room.host().send(OccupantView.presence(room, other, occupant, request.realJid(), false, List.of(),
+                        ItemDetail.NONE));
+            }
         }
-        room.occupants.put(newcomer);
-        List<Integer> selfCodes = new ArrayList<>(List.of(110));
-        if (room.config.nonAnonymous()) {
-            selfCodes.add(100);
+        room.occupants.put(occupant);
+        if (holder == null || RoomPresenceHandler.changedForOthers(holder, occupant)) {
+            OccupantView.toOthers(room, occupant, false, List.of(), ItemDetail.NONE);
         }
-        if (room.config.persistent() && room.config.archive()) {
-            selfCodes.add(170);
-        }
-        if (created) {
-            selfCodes.add(201);
-        }
-        OccupantView.broadcast(room, newcomer, false, List.of(), selfCodes, ItemDetail.NONE);
+        OccupantView.toSelf(room, occupant, request.realJid(), false, selfCodes(room, created), ItemDetail.NONE);
         replayHistory(room, request);
         sendSubject(room, request.realJid());
+    }
+
+    /** §7.2.3: 110 (this is you), 100 (everyone sees your JID), 170 (the room is logged), 201 (new room). */
+    private static List<Integer> selfCodes(Room room, boolean created) {
+        List<Integer> codes = new ArrayList<>(List.of(110));
+        if (room.config.nonAnonymous()) {
+            codes.add(100);
+        }
+        if (room.config.persistent() && room.config.archive()) {
+            codes.add(170);
+        }
+        if (created) {
+            codes.add(201);
+        }
+        return codes;
     }
 
     private static void replayHistory(Room room, JoinRequest request) {

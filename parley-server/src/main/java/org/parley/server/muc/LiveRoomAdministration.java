@@ -11,15 +11,20 @@ import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.parts.Localpart;
 import org.jxmpp.stringprep.XmppStringprepException;
+import org.parley.server.core.StanzaErrorException;
 import org.parley.server.muc.admin.MemberJids;
 import org.parley.server.muc.admin.RoomAdminException;
 import org.parley.server.muc.admin.RoomAdministration;
 import org.parley.server.muc.admin.RoomInfo;
 import org.parley.server.muc.admin.RoomSpec;
+import org.parley.server.muc.store.StoredRoom;
 
 /**
  * {@link RoomAdministration} on a running service: operations run on the rooms' own executors,
  * so occupants see a destruction or a lost membership at once, exactly as if an owner had done it.
+ * A change to a persistent room is stored first and applied to the live room after: when the
+ * database does not answer, the operation fails with its storage error (the API's 503) and the
+ * room is as it was.
  */
 final class LiveRoomAdministration implements RoomAdministration {
 
@@ -81,9 +86,18 @@ final class LiveRoomAdministration implements RoomAdministration {
             service.releasePersistent();
             throw new RoomAdminException(RoomAdminException.Reason.EXISTS, "Room " + name + " already exists");
         }
-        return room.ask(r -> {
-            r.persist();
-            return r.info();
+        CompletableFuture<RoomInfo> created = room.ask(Room::persist).thenCompose(stored -> stored)
+                .thenCompose(v -> room.ask(Room::info));
+        return created.whenComplete((info, failure) -> {
+            if (failure != null) {
+                // Not stored: the room must not live on as if it were persistent.
+                room.ask(r -> {
+                    r.gone = true;
+                    service.roomGone(r);
+                    return null;
+                });
+                service.releasePersistent();
+            }
         });
     }
 
@@ -93,13 +107,16 @@ final class LiveRoomAdministration implements RoomAdministration {
         if (room == null) {
             return CompletableFuture.completedFuture(false);
         }
-        return room.ask(r -> {
+        CompletableFuture<Boolean> stored = room.ask(r -> r.config.persistent())
+                .thenCompose(persistent -> persistent ? service.persistence().delete(name)
+                        : CompletableFuture.completedFuture(true));
+        return stored.thenCompose(deleted -> room.ask(r -> {
             if (r.gone) {
                 return false;
             }
             destruction.destroy(r, null, reason);
             return true;
-        });
+        }));
     }
 
     @Override
@@ -109,19 +126,39 @@ final class LiveRoomAdministration implements RoomAdministration {
         if (room == null) {
             throw new RoomAdminException(RoomAdminException.Reason.NOT_FOUND, "No room " + name);
         }
-        return room.ask(r -> {
+        CompletableFuture<Void> stored = room.ask(r -> {
             if (r.gone) {
                 throw new RoomAdminException(RoomAdminException.Reason.NOT_FOUND, "No room " + name);
             }
             try {
                 AffiliationChange.checkKeepsAnOwner(r, user, affiliation);
-            } catch (org.parley.server.core.StanzaErrorException e) {
+            } catch (StanzaErrorException e) {
                 throw new RoomAdminException(RoomAdminException.Reason.INVALID, e.text());
             }
+            return r.config.persistent() ? withAffiliation(r.snapshot(), user, affiliation) : null;
+        }).thenCompose(next -> next == null ? CompletableFuture.<Void>completedFuture(null)
+                : service.persistence().save(next));
+        return stored.thenCompose(v -> room.ask(r -> {
             affiliations.apply(r, user, affiliation, null, null);
             r.persist();
             return r.info();
-        });
+        }));
+    }
+
+    /** The stored room with one affiliation changed (and the user's registered nickname gone with membership). */
+    private static StoredRoom withAffiliation(StoredRoom room, BareJid user, Affiliation affiliation) {
+        Map<String, Affiliation> affs = new HashMap<>(room.affiliations());
+        Map<String, String> nicks = new HashMap<>(room.nicks());
+        if (affiliation == Affiliation.NONE) {
+            affs.remove(user.toString());
+        } else {
+            affs.put(user.toString(), affiliation);
+        }
+        if (!affiliation.atLeast(Affiliation.MEMBER)) {
+            nicks.remove(user.toString());
+        }
+        return new StoredRoom(room.name(), room.config(), room.subject(), room.subjectNick(), affs, nicks,
+                room.createdAt());
     }
 
     static String localpart(String name) {

@@ -51,8 +51,8 @@ final class ModerationPolicy {
         if (actor == null || actor.role() != Role.MODERATOR) {
             throw new StanzaErrorException(StanzaErrorCondition.FORBIDDEN, "Only moderators may change roles");
         }
-        Affiliation actorAffiliation = room.affiliationOf(actor.realJid());
-        if (room.affiliationOf(target.realJid()).isAdministrative()) {
+        Affiliation actorAffiliation = room.affiliationOf(actor.user());
+        if (room.affiliationOf(target.user()).isAdministrative()) {
             // §8.2, §8.4: admins and owners lose their role only by losing their affiliation.
             throw new StanzaErrorException(StanzaErrorCondition.NOT_ALLOWED,
                     "The role of an admin or owner cannot be changed");

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.parley.server.config.ConfigException;
 import org.parley.server.config.ParleyConfig;
@@ -66,13 +67,19 @@ public final class MucModule implements Module {
         for (StoredRoom stored : persistence.store().loadAll()) {
             Map<BareJid, Affiliation> affs = new HashMap<>();
             stored.affiliations().forEach((jid, a) -> {
-                try {
-                    affs.put(JidCreate.bareFrom(jid), a);
-                } catch (XmppStringprepException e) {
-                    // A JID that no longer validates cannot be anyone's: skip it.
+                BareJid user = bareOrNull(jid);
+                if (user != null) {
+                    affs.put(user, a);
                 }
             });
             Room room = muc.newRoom(stored.name(), stored.config(), affs, stored.createdAt());
+            stored.nicks().forEach((jid, nick) -> {
+                Resourcepart reserved = Resourcepart.fromOrNull(nick);
+                BareJid user = bareOrNull(jid);
+                if (reserved != null && user != null && room.affiliations.of(user).atLeast(Affiliation.MEMBER)) {
+                    room.affiliations.reserve(user, reserved);
+                }
+            });
             room.subject = stored.subject();
             room.subjectNick = stored.subjectNick();
             for (ArchivedMessage m : persistence.archive().latest(stored.name(), settings.historyMessages())) {
@@ -83,6 +90,15 @@ public final class MucModule implements Module {
             }
             muc.register(room);
             muc.reservePersistent();
+        }
+    }
+
+    /** A stored JID, or null when it no longer validates (it cannot be anyone's, so it is skipped). */
+    private static BareJid bareOrNull(String jid) {
+        try {
+            return JidCreate.bareFrom(jid);
+        } catch (XmppStringprepException e) {
+            return null;
         }
     }
 

@@ -12,6 +12,12 @@ public final class MucNamespaces {
     public static final String MUC_OWNER = MUC + "#owner";
     public static final String ROOMCONFIG = MUC + "#roomconfig";
     public static final String ROOMINFO = MUC + "#roominfo";
+    /** FORM_TYPE of voice requests and their approval (XEP-0045 §7.13, §8.6). */
+    public static final String REQUEST = MUC + "#request";
+    /** FORM_TYPE of room registration (XEP-0045 §7.10). */
+    public static final String REGISTER = MUC + "#register";
+    /** The disco#info node that tells a user their registered nickname (XEP-0045 §7.11). */
+    public static final String ROOMUSER_NODE = "x-roomuser-item";
     /** XEP-0249 direct invitations. */
     public static final String CONFERENCE = "jabber:x:conference";
     public static final String MAM = "urn:xmpp:mam:2";

@@ -51,7 +51,8 @@ final class OccupantIqRelay {
                 && Namespaces.VCARD.equals(iq.element().elements().get(0).namespace());
         Jid to = vcard ? target.realJid().asBareJid() : target.realJid();
         String id = UUID.randomUUID().toString();
-        room.relayedIqs.put(id, new Pending(sender.realJid(), iq.id(), target.nick()));
+        // The answer goes back to the very session that asked, even when it shares its nickname.
+        room.relayedIqs.put(id, new Pending(sender.session(iq.from()).jid(), iq.id(), target.nick()));
         room.host().send(Stanza.of(iq.element()
                 .withAttribute("from", room.occupantJid(sender.nick()).toString())
                 .withAttribute("to", to.toString())

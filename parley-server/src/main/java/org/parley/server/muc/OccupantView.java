@@ -1,6 +1,7 @@
 package org.parley.server.muc;
 
 import java.util.List;
+import org.jxmpp.jid.EntityFullJid;
 import org.parley.server.presence.Availability;
 import org.parley.xml.Element;
 import org.parley.xml.Namespaces;
@@ -8,23 +9,30 @@ import org.parley.xml.Node;
 import org.parley.xml.Stanza;
 
 /**
- * An occupant's presence as one viewer sees it (XEP-0045 §7.2.3): the occupant's own presence
- * from room/nick, with a muc#user item naming affiliation and role, and the real JID only when
- * the room is non-anonymous or the viewer is a moderator (or the occupant itself).
+ * An occupant's presence as one viewer sees it (XEP-0045 §7.2.3): from room/nick, with a muc#user
+ * item naming affiliation and role, and the real JID only when the room is non-anonymous or the
+ * viewer is a moderator (or the occupant itself). Each session of the occupant sees its own
+ * presence; everyone else sees the occupant's shown session, with the composed show and status.
  */
 final class OccupantView {
 
     private OccupantView() {
     }
 
-    static Stanza presence(Room room, Occupant subject, Occupant viewer, boolean unavailable, List<Integer> codes,
-                           ItemDetail detail) {
-        boolean self = viewer.realJid().equals(subject.realJid());
+    /**
+     * {@code subject} as the session {@code to} of {@code viewer} sees it; {@code viewer} may be
+     * the subject itself (then {@code to} is one of its sessions).
+     */
+    static Stanza presence(Room room, Occupant subject, Occupant viewer, EntityFullJid to, boolean unavailable,
+                           List<Integer> codes, ItemDetail detail) {
+        boolean self = viewer.nick().equals(subject.nick()) && viewer.user().equals(subject.user());
+        OccupantSession own = self ? subject.session(to) : null;
+        Stanza sent = own != null ? own.presence() : subject.presence();
         boolean showJid = self || room.config.nonAnonymous() || viewer.role() == Role.MODERATOR;
         Element.Builder item = Element.builder("item", MucNamespaces.MUC_USER)
-                .attribute("affiliation", room.affiliationOf(subject.realJid()).xmlValue())
+                .attribute("affiliation", room.affiliationOf(subject.user()).xmlValue())
                 .attribute("role", subject.role().xmlValue())
-                .attribute("jid", showJid ? subject.realJid().toString() : null)
+                .attribute("jid", showJid ? (own != null ? own.jid() : subject.realJid()).toString() : null)
                 .attribute("nick", detail.newNick());
         if (detail.actorNick() != null) {
             item.child(Element.builder("actor", MucNamespaces.MUC_USER).attribute("nick", detail.actorNick()).build());
@@ -38,10 +46,10 @@ final class OccupantView {
         }
         Element.Builder p = Element.builder("presence", Namespaces.CLIENT)
                 .attribute("from", room.occupantJid(subject.nick()).toString())
-                .attribute("to", viewer.realJid().toString())
+                .attribute("to", to.toString())
                 .attribute("type", unavailable ? "unavailable" : null);
-        if (self && subject.presence() != null) {
-            p.attribute("id", subject.presence().id());
+        if (self && sent != null) {
+            p.attribute("id", sent.id());
         }
         // Others see the composed show and status (when the presence module knows one) in place of the sent ones.
         Availability composed = self || unavailable ? null : subject.composed();
@@ -53,8 +61,8 @@ final class OccupantView {
                 p.child(Element.builder("status", Namespaces.CLIENT).text(composed.status()).build());
             }
         }
-        if (subject.presence() != null) {
-            for (Node n : subject.presence().element().children()) {
+        if (sent != null) {
+            for (Node n : sent.element().children()) {
                 if (n instanceof Element e && !isMucExtension(e) && !(composed != null && isShowOrStatus(e))) {
                     p.child(e);
                 }
@@ -64,20 +72,29 @@ final class OccupantView {
         return Stanza.of(p.build());
     }
 
-    /** Sends {@code subject}'s presence to every occupant (and to the subject, adding 110 for it). */
-    static void broadcast(Room room, Occupant subject, boolean unavailable, List<Integer> codes, List<Integer> selfCodes,
-                          ItemDetail detail) {
-        boolean subjectListed = false;
+    /** Sends {@code subject}'s presence to every session of every other occupant. */
+    static void toOthers(Room room, Occupant subject, boolean unavailable, List<Integer> codes, ItemDetail detail) {
         for (Occupant viewer : room.occupants.all()) {
-            if (viewer.realJid().equals(subject.realJid())) {
-                subjectListed = true;
-                room.host().send(presence(room, subject, viewer, unavailable, selfCodes, detail));
-            } else {
-                room.host().send(presence(room, subject, viewer, unavailable, codes, detail));
+            if (!viewer.nick().equals(subject.nick())) {
+                for (EntityFullJid to : viewer.jids()) {
+                    room.host().send(presence(room, subject, viewer, to, unavailable, codes, detail));
+                }
             }
         }
-        if (!subjectListed) {
-            room.host().send(presence(room, subject, subject, unavailable, selfCodes, detail));
+    }
+
+    /** Sends one session of {@code subject} its own presence ({@code selfCodes} should hold 110). */
+    static void toSelf(Room room, Occupant subject, EntityFullJid session, boolean unavailable, List<Integer> selfCodes,
+                       ItemDetail detail) {
+        room.host().send(presence(room, subject, subject, session, unavailable, selfCodes, detail));
+    }
+
+    /** Sends {@code subject}'s presence to every occupant, and to each of the subject's sessions with {@code selfCodes}. */
+    static void broadcast(Room room, Occupant subject, boolean unavailable, List<Integer> codes, List<Integer> selfCodes,
+                          ItemDetail detail) {
+        toOthers(room, subject, unavailable, codes, detail);
+        for (EntityFullJid session : subject.jids()) {
+            toSelf(room, subject, session, unavailable, selfCodes, detail);
         }
     }
 

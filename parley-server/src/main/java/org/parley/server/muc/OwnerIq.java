@@ -20,6 +20,7 @@ final class OwnerIq {
     private final RoomConfigForm form = new RoomConfigForm();
     private final AffiliationChange affiliations = new AffiliationChange();
     private final RoomDestruction destruction = new RoomDestruction();
+    private final ConfigChangeNotice notice = new ConfigChangeNotice();
 
     void handle(Room room, Stanza iq, Element query) {
         if (room.affiliationOf(iq.from()) != Affiliation.OWNER) {
@@ -64,8 +65,8 @@ final class OwnerIq {
         }
         room.config = after;
         room.locked = false;
-        replaceList(room, submission.owners(), Affiliation.OWNER);
-        replaceList(room, submission.admins(), Affiliation.ADMIN);
+        boolean listsChanged = replaceList(room, submission.owners(), Affiliation.OWNER)
+                | replaceList(room, submission.admins(), Affiliation.ADMIN);
         if (before.persistent() && !after.persistent()) {
             room.host().releasePersistent();
             room.host().persistence().delete(room.name());
@@ -74,43 +75,33 @@ final class OwnerIq {
         room.host().send(Stanzas.result(iq));
         if (after.membersOnly() && !before.membersOnly()) {
             for (Occupant o : room.occupants.all()) {
-                if (!room.affiliationOf(o.realJid()).atLeast(Affiliation.MEMBER)) {
+                if (!room.affiliationOf(o.user()).atLeast(Affiliation.MEMBER)) {
                     room.handlers().presence().leave(room, o, null, List.of(322), ItemDetail.NONE);
                 }
             }
         }
-        notifyChange(room);
+        notice.send(room, before, after, listsChanged);
         room.goneIfEmpty();
     }
 
-    /** Makes exactly {@code jids} hold {@code which}; those who lose it fall back to none. */
-    private void replaceList(Room room, List<BareJid> jids, Affiliation which) {
+    /** Makes exactly {@code jids} hold {@code which}; those who lose it fall back to none. True when anything changed. */
+    private boolean replaceList(Room room, List<BareJid> jids, Affiliation which) {
         if (jids == null) {
-            return;
+            return false;
         }
+        boolean changed = false;
         for (Map.Entry<BareJid, Affiliation> e : room.affiliations.snapshot().entrySet()) {
             if (e.getValue() == which && !jids.contains(e.getKey())) {
                 affiliations.apply(room, e.getKey(), Affiliation.NONE, null, null);
+                changed = true;
             }
         }
         for (BareJid jid : jids) {
             if (room.affiliations.of(jid) != which) {
                 affiliations.apply(room, jid, which, null, null);
+                changed = true;
             }
         }
-    }
-
-    /** §10.2.1: occupants learn that the configuration changed (status 104). */
-    private static void notifyChange(Room room) {
-        for (Occupant o : room.occupants.all()) {
-            room.host().send(Stanza.of(Element.builder("message", Namespaces.CLIENT)
-                    .attribute("type", "groupchat")
-                    .attribute("from", room.jid().toString())
-                    .attribute("to", o.realJid().toString())
-                    .child(Element.builder("x", MucNamespaces.MUC_USER)
-                            .child(Element.builder("status", MucNamespaces.MUC_USER).attribute("code", "104").build())
-                            .build())
-                    .build()));
-        }
+        return changed;
     }
 }

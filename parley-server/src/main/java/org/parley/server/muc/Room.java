@@ -39,15 +39,18 @@ public final class Room {
     final History history;
     /** IQs relayed between occupants, awaiting their answer (see OccupantIqRelay). */
     final Map<String, OccupantIqRelay.Pending> relayedIqs = OccupantIqRelay.pendingMap();
-    RoomConfig config;
+    /** When each occupant last asked for voice (see VoiceRequests). */
+    final Map<Resourcepart, Instant> voiceRequests = new HashMap<>();
+    /** Written on the room's executor only; volatile so that the room directory can read it from any thread. */
+    volatile RoomConfig config;
     String subject;
     String subjectNick;
     /** XEP-0045 §10.1.1: a new room stays locked until its creator configures it (or accepts the defaults). */
-    boolean locked;
+    volatile boolean locked;
     /** Who created the room and has not joined yet: their self-presence carries status 201. */
     BareJid creator;
     /** Ad hoc and emptied, or destroyed: later stanzas are dispatched again by the service. */
-    boolean gone;
+    volatile boolean gone;
 
     Room(EntityBareJid jid, Executor executor, RoomHost host, RoomHandlers handlers, RoomConfig config,
          Map<BareJid, Affiliation> affiliations, Instant createdAt) {
@@ -145,6 +148,25 @@ public final class Room {
         return affiliations.of(realJid.asBareJid());
     }
 
+    /** Sends {@code stanza} to every session of {@code occupant}. */
+    void deliver(Occupant occupant, Stanza stanza) {
+        for (EntityFullJid session : occupant.jids()) {
+            host.send(stanza.withTo(session));
+        }
+    }
+
+    /**
+     * What the room directory (disco#items, room search) shows of this room, or null while it is
+     * not listed (hidden, locked or gone). Any thread: reads only the volatile state.
+     */
+    RoomListing listing() {
+        RoomConfig c = config;
+        if (gone || locked || !c.publicRoom()) {
+            return null;
+        }
+        return new RoomListing(name(), jid.toString(), c.name(), c.description(), occupants.size());
+    }
+
     EntityFullJid occupantJid(Resourcepart nick) {
         return JidCreate.entityFullFrom(jid, nick);
     }
@@ -166,14 +188,20 @@ public final class Room {
     StoredRoom snapshot() {
         Map<String, Affiliation> affs = new HashMap<>();
         affiliations.snapshot().forEach((j, a) -> affs.put(j.toString(), a));
-        return new StoredRoom(name(), config, subject, subjectNick, affs, createdAt);
+        Map<String, String> nicks = new HashMap<>();
+        affiliations.reservedNicks().forEach((j, n) -> nicks.put(j.toString(), n.toString()));
+        return new StoredRoom(name(), config, subject, subjectNick, affs, nicks, createdAt);
     }
 
-    /** Stores the room's current state if it is persistent (configuration, affiliations, subject). */
-    void persist() {
+    /**
+     * Stores the room's current state if it is persistent (configuration, affiliations, subject);
+     * completes when stored (at once for an ad hoc room), or fails when the database did not take it.
+     */
+    CompletableFuture<Void> persist() {
         if (config.persistent()) {
-            host.persistence().save(snapshot());
+            return host.persistence().save(snapshot());
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     /** After an occupant left: an ad hoc room with nobody in it ends (the seed's ad hoc rooms). */

@@ -97,6 +97,13 @@ final class RoomConfigForm {
             throw DataForm.invalid(PREFIX + "roomowners", "must name at least one owner");
         }
         List<BareJid> admins = form.has(PREFIX + "roomadmins") ? bareJids(form, PREFIX + "roomadmins") : null;
+        if (owners != null && admins != null) {
+            for (BareJid jid : admins) {
+                if (owners.contains(jid)) {
+                    throw DataForm.invalid(PREFIX + "roomadmins", "names " + jid + ", who is also listed as an owner");
+                }
+            }
+        }
         return new Submission(b.build(), owners, admins);
     }
 

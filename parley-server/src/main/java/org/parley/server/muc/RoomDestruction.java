@@ -18,9 +18,8 @@ final class RoomDestruction {
         }
         Element destroyElement = destroy.build();
         for (Occupant o : room.occupants.all()) {
-            room.host().send(Stanza.of(Element.builder("presence", Namespaces.CLIENT)
+            room.deliver(o, Stanza.of(Element.builder("presence", Namespaces.CLIENT)
                     .attribute("from", room.occupantJid(o.nick()).toString())
-                    .attribute("to", o.realJid().toString())
                     .attribute("type", "unavailable")
                     .child(Element.builder("x", MucNamespaces.MUC_USER)
                             .child(Element.builder("item", MucNamespaces.MUC_USER)
@@ -29,7 +28,9 @@ final class RoomDestruction {
                             .build())
                     .build()));
             room.occupants.remove(o);
-            room.host().occupantLeft(o.realJid(), room);
+            for (org.jxmpp.jid.EntityFullJid session : o.jids()) {
+                room.host().occupantLeft(session, room);
+            }
         }
         room.gone = true;
         room.host().roomGone(room);

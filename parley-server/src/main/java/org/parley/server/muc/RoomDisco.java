@@ -9,7 +9,10 @@ import org.parley.xml.Stanza;
 import org.parley.xml.StanzaErrorCondition;
 import org.parley.xml.Stanzas;
 
-/** disco#info of a room (XEP-0045 §6.4): its identity, features and the muc#roominfo form. */
+/**
+ * disco#info of a room (XEP-0045 §6.4): its identity, features and the muc#roominfo form; and the
+ * asker's registered nickname on the node {@code x-roomuser-item} (§7.11).
+ */
 final class RoomDisco {
 
     private final ArchivePolicy archive;
@@ -19,6 +22,10 @@ final class RoomDisco {
     }
 
     void info(Room room, Stanza iq, Element query) {
+        if (MucNamespaces.ROOMUSER_NODE.equals(query.attribute("node")) && "get".equals(iq.type())) {
+            reservedNick(room, iq);
+            return;
+        }
         checkGet(iq, query);
         RoomConfig c = room.config;
         Element.Builder result = Element.builder("query", Namespaces.DISCO_INFO)
@@ -42,6 +49,17 @@ final class RoomDisco {
         room.host().send(Stanzas.result(iq, result.build()));
     }
 
+    /** §7.11: the nickname as an identity's name, or an empty query when the asker registered none. */
+    private static void reservedNick(Room room, Stanza iq) {
+        Element.Builder q = Element.builder("query", Namespaces.DISCO_INFO).attribute("node", MucNamespaces.ROOMUSER_NODE);
+        org.jxmpp.jid.parts.Resourcepart nick = room.affiliations.reservedNick(iq.from().asBareJid());
+        if (nick != null) {
+            q.child(Element.builder("identity", Namespaces.DISCO_INFO).attribute("category", "conference")
+                    .attribute("type", "text").attribute("name", nick.toString()).build());
+        }
+        room.host().send(Stanzas.result(iq, q.build()));
+    }
+
     /** Occupants are not listed: in a semi-anonymous room that would leak who is there to outsiders. */
     void items(Room room, Stanza iq, Element query) {
         checkGet(iq, query);
@@ -51,6 +69,7 @@ final class RoomDisco {
     List<String> features(Room room) {
         RoomConfig c = room.config;
         List<String> f = new ArrayList<>(List.of(MucNamespaces.MUC, Namespaces.DISCO_INFO, MucNamespaces.STANZA_ID,
+                Namespaces.REGISTER,
                 c.persistent() ? "muc_persistent" : "muc_temporary",
                 c.publicRoom() ? "muc_public" : "muc_hidden",
                 c.membersOnly() ? "muc_membersonly" : "muc_open",

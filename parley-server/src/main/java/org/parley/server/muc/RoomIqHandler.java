@@ -7,7 +7,7 @@ import org.parley.xml.Namespaces;
 import org.parley.xml.Stanza;
 import org.parley.xml.StanzaErrorCondition;
 
-/** IQs to a room, by payload namespace: disco, muc#admin, muc#owner, MAM. */
+/** IQs to a room, by payload namespace: disco, muc#admin, muc#owner, MAM, registration. */
 final class RoomIqHandler {
 
     private final RoomDisco disco;
@@ -15,6 +15,7 @@ final class RoomIqHandler {
     private final OwnerIq owner;
     private final ArchiveIq archive;
     private final OccupantIqRelay relay = new OccupantIqRelay();
+    private final RoomRegistration registration = new RoomRegistration();
 
     RoomIqHandler(RoomDisco disco, AdminIq admin, OwnerIq owner, ArchiveIq archive) {
         this.disco = disco;
@@ -45,6 +46,7 @@ final class RoomIqHandler {
             case MucNamespaces.MUC_ADMIN -> admin.handle(room, iq, query);
             case MucNamespaces.MUC_OWNER -> owner.handle(room, iq, query);
             case MucNamespaces.MAM -> archive.handle(room, iq, query);
+            case Namespaces.REGISTER -> registration.handle(room, iq, query);
             default -> throw new StanzaErrorException(StanzaErrorCondition.SERVICE_UNAVAILABLE, null);
         }
     }

@@ -12,18 +12,20 @@ import org.parley.xml.StanzaErrorCondition;
 /**
  * Messages to a room (XEP-0045 §7.4, §7.5, §7.8, §8.1): groupchat to everyone (with an XEP-0359
  * stanza-id that is also its archive id), subject changes, private messages between occupants,
- * and mediated invitations and declines.
+ * mediated invitations and declines, and voice requests.
  */
 final class RoomMessageHandler {
 
     private final ModerationPolicy moderation;
     private final ArchivePolicy archive;
     private final Invitations invitations;
+    private final VoiceRequests voice;
 
     RoomMessageHandler(ModerationPolicy moderation, ArchivePolicy archive, Invitations invitations) {
         this.moderation = moderation;
         this.archive = archive;
         this.invitations = invitations;
+        this.voice = new VoiceRequests(moderation);
     }
 
     void handle(Room room, Stanza message) {
@@ -38,9 +40,11 @@ final class RoomMessageHandler {
             groupchat(room, message, sender);
         } else if (message.element().child("x", MucNamespaces.MUC_USER).isPresent()) {
             invitations.handle(room, message, sender);
+        } else if (VoiceRequests.isVoiceForm(message)) {
+            voice.handle(room, message, sender);
         } else {
             throw new StanzaErrorException(StanzaErrorCondition.BAD_REQUEST,
-                    "Messages to the room itself are groupchat, invitations or declines");
+                    "Messages to the room itself are groupchat, invitations, declines or voice requests");
         }
     }
 
@@ -63,7 +67,7 @@ final class RoomMessageHandler {
                         .attribute("id", id).attribute("by", room.jid().toString()).build());
         Stanza out = Stanza.of(broadcast);
         for (Occupant o : room.occupants.all()) {
-            room.host().send(out.withTo(o.realJid()));
+            room.deliver(o, out);
         }
         if (subjectChange) {
             room.subject = e.childText("subject", Namespaces.CLIENT);
@@ -88,11 +92,11 @@ final class RoomMessageHandler {
             throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "Nobody is in the room as " + toNick);
         }
         Element pm = message.element()
-                .withAttribute("from", room.occupantJid(sender.nick()).toString())
-                .withAttribute("to", target.realJid().toString());
+                .withAttribute("from", room.occupantJid(sender.nick()).toString());
         if (pm.child("x", MucNamespaces.MUC_USER).isEmpty()) {
             pm = pm.withChild(Element.of("x", MucNamespaces.MUC_USER));
         }
-        room.host().send(Stanza.of(pm));
+        // To every session behind the nickname, as groupchat messages are (multi-session nicks).
+        room.deliver(target, Stanza.of(pm));
     }
 }

@@ -1,12 +1,7 @@
 package org.parley.server.muc;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import org.parley.server.core.StanzaErrorException;
-import org.parley.server.muc.admin.RoomInfo;
 import org.parley.xml.Element;
 import org.parley.xml.Namespaces;
 import org.parley.xml.Stanza;
@@ -16,12 +11,21 @@ import org.parley.xml.Stanzas;
 /**
  * Stanzas to the service itself: disco#info, disco#items (the public rooms, XEP-0045 §6.3) and
  * room search (XEP-0055 with a data form: the field {@code search} matches a substring of a
- * public room's address, name or description, case-insensitively). Room state is read by asking
- * each room's actor, never by reaching into it.
+ * public room's address, name or description, case-insensitively).
+ *
+ * <p>Both lists page with RSM (XEP-0059), sorted by room address; without a {@code <set/>} at most
+ * {@link #MAX_PAGE} rooms come back, with a {@code <set/>} saying how many there are in all. A
+ * disco#items query on the node {@code x-roomsearch:<text>} lists only the rooms the search form
+ * would find for {@code <text>}: no XEP defines a filter on disco#items, and a node is what every
+ * client can already send (see the package documentation).
  */
 final class ServiceIq {
 
     static final String SEARCH_FIELD = "search";
+    /** The disco#items node prefix that filters the room list: {@code x-roomsearch:} followed by the text. */
+    static final String SEARCH_NODE = "x-roomsearch:";
+    /** The most rooms one answer lists (about 100 bytes each): RSM pages through the rest. */
+    static final int MAX_PAGE = 500;
 
     private final MucService service;
 
@@ -44,31 +48,24 @@ final class ServiceIq {
         boolean get = "get".equals(stanza.type());
         switch (query.namespace()) {
             case Namespaces.DISCO_INFO -> {
-                requireGet(get, query);
+                requireGet(get);
+                if (query.attribute("node") != null) {
+                    throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "no such node");
+                }
                 service.send(Stanzas.result(stanza, info()));
             }
             case Namespaces.DISCO_ITEMS -> {
-                requireGet(get, query);
-                publicRooms("").thenAccept(found -> service.send(Stanzas.result(stanza, items(found))));
+                requireGet(get);
+                service.send(Stanzas.result(stanza, items(query)));
             }
-            case MucNamespaces.SEARCH -> {
-                if (get) {
-                    service.send(Stanzas.result(stanza, searchForm()));
-                } else {
-                    String words = searchText(query);
-                    publicRooms(words).thenAccept(found -> service.send(Stanzas.result(stanza, searchResult(found))));
-                }
-            }
+            case MucNamespaces.SEARCH -> service.send(Stanzas.result(stanza, get ? searchForm() : search(query)));
             default -> throw new StanzaErrorException(StanzaErrorCondition.SERVICE_UNAVAILABLE, null);
         }
     }
 
-    private static void requireGet(boolean get, Element query) {
+    private static void requireGet(boolean get) {
         if (!get) {
             throw new StanzaErrorException(StanzaErrorCondition.BAD_REQUEST, "disco queries are iq get");
-        }
-        if (query.attribute("node") != null) {
-            throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "no such node");
         }
     }
 
@@ -77,37 +74,29 @@ final class ServiceIq {
                 .child(Element.builder("identity", Namespaces.DISCO_INFO).attribute("category", "conference")
                         .attribute("type", "text").attribute("name", "Chat rooms").build());
         for (String f : List.of(MucNamespaces.MUC, Namespaces.DISCO_INFO, Namespaces.DISCO_ITEMS, MucNamespaces.SEARCH,
-                MucNamespaces.CONFERENCE)) {
+                MucNamespaces.CONFERENCE, MucNamespaces.RSM)) {
             q.child(Element.builder("feature", Namespaces.DISCO_INFO).attribute("var", f).build());
         }
         return q.build();
     }
 
-    /** Public, unlocked rooms whose address, name or description contains {@code text} (all when blank). */
-    CompletableFuture<List<RoomInfo>> publicRooms(String text) {
-        String needle = text.toLowerCase(Locale.ROOT).trim();
-        List<CompletableFuture<RoomInfo>> asks = new ArrayList<>();
-        for (Room room : service.rooms()) {
-            asks.add(room.ask(r -> r.gone || r.locked || !r.config.publicRoom() ? null : r.info()));
+    /** §6.3: the public rooms, or those the node's text finds, one RSM page of them. */
+    private Element items(Element query) {
+        String node = query.attribute("node");
+        if (node != null && !node.startsWith(SEARCH_NODE)) {
+            throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "no such node");
         }
-        return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(v -> asks.stream()
-                .map(CompletableFuture::join)
-                .filter(i -> i != null && matches(i, needle))
-                .sorted(Comparator.comparing(RoomInfo::name))
-                .toList());
-    }
-
-    private static boolean matches(RoomInfo room, String needle) {
-        return needle.isEmpty() || room.name().toLowerCase(Locale.ROOT).contains(needle)
-                || room.config().name().toLowerCase(Locale.ROOT).contains(needle)
-                || room.config().description().toLowerCase(Locale.ROOT).contains(needle);
-    }
-
-    private static Element items(List<RoomInfo> rooms) {
-        Element.Builder q = Element.builder("query", Namespaces.DISCO_ITEMS);
-        for (RoomInfo r : rooms) {
+        String text = node == null ? "" : node.substring(SEARCH_NODE.length());
+        Element set = query.child("set", MucNamespaces.RSM).orElse(null);
+        ResultSet.Page<RoomListing> page = ResultSet.parse(set, MAX_PAGE)
+                .select(RoomDirectory.find(service.rooms(), text), RoomListing::jid);
+        Element.Builder q = Element.builder("query", Namespaces.DISCO_ITEMS).attribute("node", node);
+        for (RoomListing r : page.items()) {
             q.child(Element.builder("item", Namespaces.DISCO_ITEMS).attribute("jid", r.jid())
-                    .attribute("name", r.config().name().isEmpty() ? r.name() : r.config().name()).build());
+                    .attribute("name", r.displayName()).build());
+        }
+        if (set != null || page.items().size() < page.count()) {
+            q.child(ResultSet.answer(page, RoomListing::jid));
         }
         return q.build();
     }
@@ -121,7 +110,7 @@ final class ServiceIq {
                 .build();
     }
 
-    private static String searchText(Element query) {
+    private Element search(Element query) {
         Element x = query.child("x", Namespaces.DATA_FORMS).orElse(null);
         if (x == null) {
             throw new StanzaErrorException(StanzaErrorCondition.BAD_REQUEST, "Room search takes a data form");
@@ -130,11 +119,17 @@ final class ServiceIq {
         if (!"submit".equals(form.type())) {
             throw new StanzaErrorException(StanzaErrorCondition.BAD_REQUEST, "Expected a form of type submit");
         }
-        String text = form.text(SEARCH_FIELD);
-        return text == null ? "" : text;
+        Element set = query.child("set", MucNamespaces.RSM).orElse(null);
+        ResultSet.Page<RoomListing> page = ResultSet.parse(set, MAX_PAGE)
+                .select(RoomDirectory.find(service.rooms(), form.text(SEARCH_FIELD)), RoomListing::jid);
+        Element.Builder q = Element.builder("query", MucNamespaces.SEARCH).child(searchResult(page.items()));
+        if (set != null || page.items().size() < page.count()) {
+            q.child(ResultSet.answer(page, RoomListing::jid));
+        }
+        return q.build();
     }
 
-    private static Element searchResult(List<RoomInfo> rooms) {
+    private static Element searchResult(List<RoomListing> rooms) {
         Element.Builder reported = Element.builder("reported", Namespaces.DATA_FORMS);
         for (String[] f : new String[][] {{"jid", "Room", "jid-single"}, {"name", "Name", "text-single"},
                 {"description", "Description", "text-single"}, {"occupants", "Occupants", "text-single"}}) {
@@ -142,15 +137,15 @@ final class ServiceIq {
                     .attribute("var", f[0]).attribute("label", f[1]).attribute("type", f[2]).build());
         }
         DataForm.Builder x = new DataForm.Builder("result", MucNamespaces.SEARCH, null).child(reported.build());
-        for (RoomInfo r : rooms) {
-            Element.Builder item = Element.builder("item", Namespaces.DATA_FORMS);
-            item.child(value("jid", r.jid()));
-            item.child(value("name", r.config().name()));
-            item.child(value("description", r.config().description()));
-            item.child(value("occupants", Integer.toString(r.occupants().size())));
-            x.child(item.build());
+        for (RoomListing r : rooms) {
+            x.child(Element.builder("item", Namespaces.DATA_FORMS)
+                    .child(value("jid", r.jid()))
+                    .child(value("name", r.title()))
+                    .child(value("description", r.description()))
+                    .child(value("occupants", Integer.toString(r.occupants())))
+                    .build());
         }
-        return Element.builder("query", MucNamespaces.SEARCH).child(x.build()).build();
+        return x.build();
     }
 
     private static Element value(String var, String v) {

@@ -3,13 +3,17 @@ package org.parley.server.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.parley.server.config.ParleyConfig;
 
 /**
  * The connection pool and schema. The same SQL serves H2 (embedded default, a file under the
- * data directory) and PostgreSQL; Flyway applies {@code db/migration} at start-up.
+ * data directory) and PostgreSQL; Flyway applies {@code db/migration} (and the engine's own
+ * {@code db/vendor/<engine>}) at start-up.
  */
 public final class Database implements AutoCloseable {
 
@@ -48,12 +52,26 @@ public final class Database implements AutoCloseable {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
     }
 
+    /**
+     * Applies {@code db/migration} (the SQL both engines share) and {@code db/vendor/<engine>}
+     * (what only one engine has, e.g. PostgreSQL's GIN full-text index). Versions are unique
+     * across both locations, so an engine simply has no row for another engine's extras.
+     */
     public void migrate() {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
                 .load()
                 .migrate();
+    }
+
+    /** The engine's name as the vendor directory spells it: {@code postgresql} or {@code h2}. */
+    String vendor() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        } catch (SQLException e) {
+            throw new StorageException("cannot reach the database to migrate it: " + e.getMessage(), e);
+        }
     }
 
     public DataSource dataSource() {

@@ -100,8 +100,13 @@ public final class StoredRoomAdministration implements RoomAdministration {
             if (!affs.containsValue(Affiliation.OWNER)) {
                 throw new RoomAdminException(RoomAdminException.Reason.INVALID, "A room must keep at least one owner");
             }
+            // A registered nickname belongs to a member, admin or owner (XEP-0045 §7.10).
+            Map<String, String> nicks = new HashMap<>(room.nicks());
+            if (!affiliation.atLeast(Affiliation.MEMBER)) {
+                nicks.remove(user);
+            }
             StoredRoom changed = new StoredRoom(room.name(), room.config(), room.subject(), room.subjectNick(), affs,
-                    room.createdAt());
+                    nicks, room.createdAt());
             store.save(changed);
             return info(changed);
         });

@@ -12,8 +12,10 @@ import org.parley.server.storage.Jdbc;
 /**
  * {@link RoomArchive} on the muc_messages table (V10). Full-text search uses PostgreSQL's own
  * text search ({@code to_tsvector @@ plainto_tsquery}, the language-neutral 'simple'
- * configuration, so no stemming surprises across languages); on other engines (H2) every word
- * must occur in the body, case-insensitively, which is portable and good enough for a small archive.
+ * configuration, so no stemming surprises across languages), served by the GIN index of
+ * {@code db/vendor/postgresql/V12} whose expression the query repeats exactly; on other engines
+ * (H2) every word must occur in the body, case-insensitively, which is portable and good enough
+ * for a small archive.
  */
 public final class JdbcRoomArchive implements RoomArchive {
 

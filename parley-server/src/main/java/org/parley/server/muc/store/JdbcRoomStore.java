@@ -12,7 +12,7 @@ import org.parley.server.muc.Affiliation;
 import org.parley.server.muc.RoomConfig;
 import org.parley.server.storage.Jdbc;
 
-/** {@link RoomStore} on the muc_rooms and muc_affiliations tables (V10). */
+/** {@link RoomStore} on the muc_rooms and muc_affiliations tables (V10, reserved nicknames V11). */
 public final class JdbcRoomStore implements RoomStore {
 
     private static final String COLUMNS = "name, title, description, public_room, members_only, moderated, "
@@ -28,23 +28,33 @@ public final class JdbcRoomStore implements RoomStore {
     @Override
     public List<StoredRoom> loadAll() {
         Map<String, Map<String, Affiliation>> affiliations = new HashMap<>();
-        jdbc.query("SELECT room, jid, affiliation FROM muc_affiliations", rs -> {
+        Map<String, Map<String, String>> nicks = new HashMap<>();
+        jdbc.query("SELECT room, jid, affiliation, nick FROM muc_affiliations", rs -> {
             affiliations.computeIfAbsent(rs.getString(1), r -> new HashMap<>())
                     .put(rs.getString(2), Affiliation.parse(rs.getString(3)));
+            if (rs.getString(4) != null) {
+                nicks.computeIfAbsent(rs.getString(1), r -> new HashMap<>()).put(rs.getString(2), rs.getString(4));
+            }
             return null;
         });
         return jdbc.query("SELECT " + COLUMNS + " FROM muc_rooms ORDER BY name",
-                rs -> room(rs, affiliations.getOrDefault(rs.getString("name"), Map.of())));
+                rs -> room(rs, affiliations.getOrDefault(rs.getString("name"), Map.of()),
+                        nicks.getOrDefault(rs.getString("name"), Map.of())));
     }
 
     @Override
     public Optional<StoredRoom> load(String name) {
         Map<String, Affiliation> affiliations = new HashMap<>();
-        jdbc.query("SELECT jid, affiliation FROM muc_affiliations WHERE room = ?", rs -> {
+        Map<String, String> nicks = new HashMap<>();
+        jdbc.query("SELECT jid, affiliation, nick FROM muc_affiliations WHERE room = ?", rs -> {
             affiliations.put(rs.getString(1), Affiliation.parse(rs.getString(2)));
+            if (rs.getString(3) != null) {
+                nicks.put(rs.getString(1), rs.getString(3));
+            }
             return null;
         }, name);
-        return jdbc.queryOne("SELECT " + COLUMNS + " FROM muc_rooms WHERE name = ?", rs -> room(rs, affiliations), name);
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM muc_rooms WHERE name = ?", rs -> room(rs, affiliations, nicks),
+                name);
     }
 
     @Override
@@ -74,9 +84,9 @@ public final class JdbcRoomStore implements RoomStore {
                 clear.executeUpdate();
             }
             try (PreparedStatement add = conn.prepareStatement(
-                    "INSERT INTO muc_affiliations (room, jid, affiliation) VALUES (?, ?, ?)")) {
+                    "INSERT INTO muc_affiliations (room, jid, affiliation, nick) VALUES (?, ?, ?, ?)")) {
                 for (Map.Entry<String, Affiliation> a : room.affiliations().entrySet()) {
-                    Jdbc.bind(add, room.name(), a.getKey(), a.getValue().xmlValue());
+                    Jdbc.bind(add, room.name(), a.getKey(), a.getValue().xmlValue(), room.nicks().get(a.getKey()));
                     add.addBatch();
                 }
                 add.executeBatch();
@@ -98,13 +108,14 @@ public final class JdbcRoomStore implements RoomStore {
         });
     }
 
-    private static StoredRoom room(ResultSet rs, Map<String, Affiliation> affiliations) throws SQLException {
+    private static StoredRoom room(ResultSet rs, Map<String, Affiliation> affiliations, Map<String, String> nicks)
+            throws SQLException {
         RoomConfig config = new RoomConfig(rs.getString("title"), rs.getString("description"), true,
                 rs.getBoolean("public_room"), rs.getBoolean("members_only"), rs.getBoolean("moderated"),
                 rs.getBoolean("password_protected"), rs.getString("password"), rs.getInt("max_users"),
                 rs.getBoolean("non_anonymous"), rs.getBoolean("change_subject"), rs.getBoolean("allow_invites"),
                 rs.getString("allow_pm"), rs.getBoolean("archive"));
         return new StoredRoom(rs.getString("name"), config, rs.getString("subject"), rs.getString("subject_nick"),
-                affiliations, rs.getTimestamp("created_at").toInstant());
+                affiliations, nicks, rs.getTimestamp("created_at").toInstant());
     }
 }
