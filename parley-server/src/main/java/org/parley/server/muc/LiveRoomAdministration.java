@@ -90,12 +90,10 @@ final class LiveRoomAdministration implements RoomAdministration {
                 .thenCompose(v -> room.ask(Room::info));
         return created.whenComplete((info, failure) -> {
             if (failure != null) {
-                // Not stored: the room must not live on as if it were persistent.
-                room.ask(r -> {
-                    r.gone = true;
-                    service.roomGone(r);
-                    return null;
-                });
+                // Not stored: the room must not live on as if it were persistent. Unlisted at once,
+                // so that the caller sees no trace of it; marked gone on its own executor.
+                service.roomGone(room);
+                room.ask(r -> r.gone = true);
                 service.releasePersistent();
             }
         });

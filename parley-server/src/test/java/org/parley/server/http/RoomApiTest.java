@@ -59,6 +59,56 @@ class RoomApiTest {
     }
 
     @Test
+    void withoutAValidTokenEveryRoomRouteAnswers401() {
+        for (String[] call : new String[][] {{"GET", "/api/v1/rooms"}, {"POST", "/api/v1/rooms"},
+                {"GET", "/api/v1/rooms/board"}, {"DELETE", "/api/v1/rooms/board"}, {"GET", "/api/v1/rooms/board/members"},
+                {"PUT", "/api/v1/rooms/board/members/bob"}, {"DELETE", "/api/v1/rooms/board/members/bob"}}) {
+            String body = call[0].equals("GET") || call[0].equals("DELETE") ? null : "{\"name\": \"board\", \"owners\": [\"alice\"]}";
+            HttpResponse<String> none = api.send(call[0], call[1], body, null);
+            assertThat(none.statusCode()).as(call[0] + " " + call[1]).isEqualTo(401);
+            assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+            assertThat(api.json(none).get("status").asInt()).isEqualTo(401);
+            assertThat(api.send(call[0], call[1], body, "not-a-token").statusCode()).isEqualTo(401);
+        }
+        // Nothing was created on the way.
+        assertThat(api.json(api.send("GET", "/api/v1/rooms", null)).get("rooms")).isEmpty();
+    }
+
+    @Test
+    void whileRoomStorageFailsChangesAnswer503AndLeaveTheRoomsAsTheyWere() {
+        assertThat(api.send("POST", "/api/v1/rooms", "{\"name\": \"board\", \"owners\": [\"alice\"], "
+                + "\"members\": [\"bob\"]}").statusCode()).isEqualTo(201);
+        // The room tables go away (the admin tokens, elsewhere in the database, still work).
+        api.harness.core().jdbc().update("ALTER TABLE muc_rooms RENAME TO muc_rooms_away");
+
+        HttpResponse<String> create = api.send("POST", "/api/v1/rooms", "{\"name\": \"later\", \"owners\": [\"alice\"]}");
+        assertThat(create.statusCode()).isEqualTo(503);
+        assertThat(api.json(create).get("error").asText()).contains("database");
+        assertThat(api.send("PUT", "/api/v1/rooms/board/members/dave", "{\"affiliation\": \"member\"}").statusCode())
+                .isEqualTo(503);
+        assertThat(api.send("DELETE", "/api/v1/rooms/board/members/bob", null).statusCode()).isEqualTo(503);
+        assertThat(api.send("DELETE", "/api/v1/rooms/board", null).statusCode()).isEqualTo(503);
+
+        // Reading needs no storage: the live rooms are as they were before the failed changes.
+        HttpResponse<String> list = api.send("GET", "/api/v1/rooms", null);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(api.json(list).get("rooms")).hasSize(1);
+        assertThat(api.send("GET", "/api/v1/rooms/board/members", null).body())
+                .contains("bob@localhost").doesNotContain("dave@localhost");
+
+        // Storage is back: the same requests succeed.
+        api.harness.core().jdbc().update("ALTER TABLE muc_rooms_away RENAME TO muc_rooms");
+        assertThat(api.send("PUT", "/api/v1/rooms/board/members/dave", "{\"affiliation\": \"member\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(api.send("POST", "/api/v1/rooms", "{\"name\": \"later\", \"owners\": [\"alice\"]}").statusCode())
+                .isEqualTo(201);
+
+        // With the whole database gone, even the token check cannot answer: 503 for every route.
+        api.harness.core().database().close();
+        assertThat(api.send("GET", "/api/v1/rooms", null).statusCode()).isEqualTo(503);
+    }
+
+    @Test
     void persistentRoomLimitIsAConflict() {
         api.close();
         api = new AdminApiFixture(java.util.List.of("muc.maxPersistentRooms=1"));
