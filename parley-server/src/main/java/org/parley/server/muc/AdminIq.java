@@ -111,8 +111,11 @@ final class AdminIq {
             }
             for (Map.Entry<BareJid, Affiliation> e : room.affiliations.snapshot().entrySet()) {
                 if (e.getValue() == affiliation) {
+                    // §9.5: the nick a member registered (§7.10) comes with the item.
+                    Resourcepart reserved = room.affiliations.reservedNick(e.getKey());
                     result.child(Element.builder("item", MucNamespaces.MUC_ADMIN)
-                            .attribute("affiliation", affiliation.xmlValue()).attribute("jid", e.getKey().toString()).build());
+                            .attribute("affiliation", affiliation.xmlValue()).attribute("jid", e.getKey().toString())
+                            .attribute("nick", reserved == null ? null : reserved.toString()).build());
                 }
             }
         } else if (role != null && role != Role.NONE) {

@@ -106,6 +106,7 @@ final class RoomPresenceHandler {
             }
         } else {
             room.occupants.remove(occupant);
+            room.voiceRequests.remove(occupant.nick());
             OccupantView.toOthers(room, moving, true, List.of(303), renamed);
         }
         OccupantView.toSelf(room, moving, from, true, List.of(303, 110), renamed);

@@ -82,10 +82,11 @@ final class VoiceRequests {
     private static Stanza approvalForm(Room room, Occupant visitor, Stanza request) {
         Element form = new DataForm.Builder("form", MucNamespaces.REQUEST, "Voice request")
                 .instructions(visitor.nick() + " asks for voice. To grant it, check the box and submit; to refuse, cancel.")
-                .field("muc#role", "list-single", "Requested role", List.of(Role.PARTICIPANT.xmlValue()),
-                        List.of(Role.PARTICIPANT.xmlValue()))
-                .field("muc#jid", "jid-single", "User ID", request.from().toString())
-                .field("muc#roomnick", "text-single", "Room nickname", visitor.nick().toString())
+                // Required, so that clients send them back with the answer (Smack, for one, submits only
+                // the fields it changed plus the required ones): they say whom the answer is about.
+                .required("muc#role", "text-single", "Requested role", Role.PARTICIPANT.xmlValue())
+                .required("muc#jid", "jid-single", "User ID", request.from().toString())
+                .required("muc#roomnick", "text-single", "Room nickname", visitor.nick().toString())
                 .bool("muc#request_allow", "Grant voice to this person?", false)
                 .build();
         return Stanza.of(Element.builder("message", Namespaces.CLIENT)
@@ -95,6 +96,26 @@ final class VoiceRequests {
                 .build());
     }
 
+    /**
+     * The occupant an approval names: by muc#roomnick, or by muc#jid when a client submitted only
+     * the fields it changed (both are in the form the moderator received).
+     */
+    private static Occupant requester(Room room, DataForm form) {
+        String nick = form.text("muc#roomnick");
+        if (nick != null) {
+            return room.occupants.byNick(Resourcepart.fromOrNull(nick.trim()));
+        }
+        String jid = form.text("muc#jid");
+        if (jid == null) {
+            throw DataForm.invalid("muc#roomnick", "must name the occupant asking for voice");
+        }
+        try {
+            return room.occupants.byRealJid(org.jxmpp.jid.impl.JidCreate.from(jid.trim()));
+        } catch (org.jxmpp.stringprep.XmppStringprepException | IllegalArgumentException e) {
+            throw DataForm.invalid("muc#jid", "is not a JID: '" + jid + "'");
+        }
+    }
+
     private void approve(Room room, Occupant moderator, DataForm form) {
         if (moderator == null || moderator.role() != Role.MODERATOR) {
             throw new StanzaErrorException(StanzaErrorCondition.FORBIDDEN, "Only moderators may answer voice requests");
@@ -102,13 +123,9 @@ final class VoiceRequests {
         if (!form.bool("muc#request_allow", false)) {
             return; // refused: the visitor stays a visitor and may ask again later
         }
-        String nick = form.text("muc#roomnick");
-        if (nick == null) {
-            throw DataForm.invalid("muc#roomnick", "must name the occupant asking for voice");
-        }
-        Occupant visitor = room.occupants.byNick(Resourcepart.fromOrNull(nick.trim()));
+        Occupant visitor = requester(room, form);
         if (visitor == null) {
-            throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "Nobody is in the room as " + nick);
+            throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "The occupant who asked for voice is gone");
         }
         if (visitor.role() != Role.VISITOR) {
             return; // another moderator was quicker
