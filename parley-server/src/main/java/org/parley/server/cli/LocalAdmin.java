@@ -32,6 +32,9 @@ import java.util.concurrent.ExecutionException;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.parley.server.account.AccountService;
+import org.parley.server.addressing.AddressScheme;
+import org.parley.server.addressing.AddressingStore;
+import org.parley.server.addressing.SchemeCheck;
 import org.parley.server.account.AccountStore;
 import org.parley.server.account.InvalidAccountException;
 import java.util.Map;
@@ -142,7 +145,9 @@ final class LocalAdmin implements AdminAccess {
         if (!config.ldap().configured()) {
             throw new CliFailure("no LDAP directory is configured (ldap.servers)");
         }
-        try (LdapDirectory directory = LdapDirectory.open(config.ldap())) {
+        // The same rule as at start-up: a sync under a switched scheme would file users under new addresses.
+        new SchemeCheck(new AddressingStore(jdbc)).check(AddressScheme.parse(config.addressing().scheme()));
+        try (LdapDirectory directory = LdapDirectory.open(config)) {
             DomainBareJid domain = JidCreate.domainBareFrom(config.domain());
             EventBus events = new EventBus();
             // No server runs, so no user is online: the hubs stay empty and roster writes go to the database.
@@ -174,7 +179,7 @@ final class LocalAdmin implements AdminAccess {
             if (!config.ldap().configured()) {
                 return new UserCheck(store, null, config.ldap().mapping()).run();
             }
-            try (LdapDirectory directory = LdapDirectory.open(config.ldap())) {
+            try (LdapDirectory directory = LdapDirectory.open(config)) {
                 return new UserCheck(store, directory, config.ldap().mapping()).run();
             }
         } catch (LDAPException e) {
