@@ -33,7 +33,9 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.parley.server.account.AccountService;
 import org.parley.server.addressing.AddressScheme;
+import org.parley.server.addressing.AddressingService;
 import org.parley.server.addressing.AddressingStore;
+import org.parley.server.addressing.MigrationPlan;
 import org.parley.server.addressing.SchemeCheck;
 import org.parley.server.account.AccountStore;
 import org.parley.server.account.InvalidAccountException;
@@ -170,6 +172,29 @@ final class LocalAdmin implements AdminAccess {
         } catch (StorageException e) {
             throw new CliFailure("database error: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public AddressingService.Status addressing() {
+        return addressingService().status();
+    }
+
+    @Override
+    public MigrationPlan planAddressing(AddressScheme to) {
+        return addressingService().plan(to);
+    }
+
+    @Override
+    public MigrationPlan migrateAddressing(AddressScheme to) {
+        try {
+            return addressingService().migrate(to);
+        } catch (StorageException e) {
+            throw new CliFailure("database error, nothing was migrated: " + e.getMessage(), e);
+        }
+    }
+
+    private AddressingService addressingService() {
+        return new AddressingService(jdbc, domains.names(), AddressScheme.parse(config.addressing().scheme()));
     }
 
     @Override
