@@ -4,7 +4,7 @@
 -- the address scheme the stored JIDs were made under ('addressing.scheme').
 CREATE TABLE server_settings (
     name   VARCHAR(255) PRIMARY KEY,
-    value  VARCHAR(4000) NOT NULL
+    setting_value  VARCHAR(4000) NOT NULL
 );
 
 -- The Parley user ID a directory user's ldap.mapping.userId attribute yields, kept beside their

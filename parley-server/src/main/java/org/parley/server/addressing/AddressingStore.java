@@ -22,7 +22,7 @@ public final class AddressingStore {
 
     /** The recorded scheme, or empty when none was recorded yet (a database from before V32, or a new one). */
     public Optional<AddressScheme> recorded() {
-        return jdbc.queryOne("SELECT value FROM server_settings WHERE name = ?", rs -> rs.getString(1), SCHEME)
+        return jdbc.queryOne("SELECT setting_value FROM server_settings WHERE name = ?", rs -> rs.getString(1), SCHEME)
                 .map(AddressScheme::parse);
     }
 
@@ -36,7 +36,7 @@ public final class AddressingStore {
     /** Records {@code scheme} inside the caller's transaction. */
     static void record(Connection c, AddressScheme scheme) throws SQLException {
         try (PreparedStatement del = c.prepareStatement("DELETE FROM server_settings WHERE name = ?");
-             PreparedStatement ins = c.prepareStatement("INSERT INTO server_settings (name, value) VALUES (?, ?)")) {
+             PreparedStatement ins = c.prepareStatement("INSERT INTO server_settings (name, setting_value) VALUES (?, ?)")) {
             Jdbc.bind(del, SCHEME);
             del.executeUpdate();
             Jdbc.bind(ins, SCHEME, scheme.configName());
