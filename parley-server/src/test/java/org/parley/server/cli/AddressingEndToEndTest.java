@@ -133,11 +133,23 @@ class AddressingEndToEndTest {
                 // A round trip to the server: the message is stored before the server stops.
                 ServiceDiscoveryManager.getInstanceFor(alice).discoverInfo(JidCreate.domainBareFrom("localhost"));
                 alice.disconnect();
+
+                // With the server running: status and a dry run through the admin API; the migration itself waits.
+                CliRun status = CliRun.run(null, cli(userid, "addressing", "status"));
+                assertThat(status.out()).contains("configured: userid").contains("recorded:   userid (12 directory users)");
+                CliRun preview = CliRun.run(null, cli(userid, "addressing", "migrate", "--to", "directoryUri", "--dry-run"));
+                assertThat(preview.exitCode()).as(preview.err()).isZero();
+                assertThat(preview.out()).contains("user0002@localhost -> user0002@example.com");
+                CliRun refused = CliRun.run(null, cli(userid, "addressing", "migrate", "--to", "directoryUri"));
+                assertThat(refused.exitCode()).isEqualTo(ParleyCli.FAILED);
+                assertThat(refused.err()).contains("stop it first");
             }
 
             // 2. Switching the scheme with directory users in the database is refused at start-up.
             assertThatThrownBy(() -> start(directoryUri)).isInstanceOf(ConfigException.class)
                     .hasMessageContaining("parley addressing migrate --to directoryUri");
+            assertThat(CliRun.run(null, cli(directoryUri, "addressing", "status")).out())
+                    .contains("The server will refuse to start");
 
             // 3. The migration (no server running): a dry run, then the real one.
             CliRun dry = CliRun.run(null, cli(directoryUri, "addressing", "migrate", "--to", "directoryUri", "--dry-run"));
