@@ -49,7 +49,6 @@ import org.parley.server.muc.admin.RoomAdministration;
 import org.parley.server.muc.admin.RoomInfo;
 import org.parley.server.muc.admin.RoomSpec;
 import org.parley.server.muc.admin.StoredRoomAdministration;
-import org.parley.server.muc.store.JdbcRoomStore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
 import org.parley.server.auth.ScramCredentialFactory;
@@ -112,7 +111,7 @@ final class LocalAdmin implements AdminAccess {
                     domains, Clock.systemUTC());
             AdminTokens tokens = new AdminTokens(new AdminTokenStore(jdbc),
                     random, Clock.systemUTC());
-            RoomAdministration rooms = new StoredRoomAdministration(new JdbcRoomStore(jdbc), blocking, config.muc(),
+            RoomAdministration rooms = new StoredRoomAdministration(MucModule.defaultServiceRooms(jdbc, config), blocking, config.muc(),
                     JidCreate.domainBareFrom(config.domain()), MucModule.serviceDomain(config), Clock.systemUTC());
             return new LocalAdmin(database, blocking, accounts, tokens, rooms, config, jdbc, domains);
         } catch (XmppStringprepException | RuntimeException e) {

@@ -147,6 +147,15 @@ public final class MucModule implements Module {
         }
     }
 
+    /**
+     * The default domain's persistent rooms in the database, as the CLI manages them with no
+     * server running (the rooms of other domains' services share the tables, see {@link ServiceRooms}).
+     */
+    public static org.parley.server.muc.store.RoomStore defaultServiceRooms(org.parley.server.storage.Jdbc jdbc,
+                                                                            ParleyConfig config) {
+        return new ServiceRooms(new JdbcRoomStore(jdbc), new JdbcRoomArchive(jdbc), serviceDomain(config), false);
+    }
+
     /** The room administration of this running service; null before start or when muc is disabled. */
     public RoomAdministration administration() {
         return administration;
