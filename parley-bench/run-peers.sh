@@ -41,7 +41,14 @@ PRESENCE_COUNT="${PRESENCE_COUNT:-200}"; PRESENCE_CONTACTS="${PRESENCE_CONTACTS:
 PRESENCE_RATE="${PRESENCE_RATE:-50}"; PRESENCE_DURATION="${PRESENCE_DURATION:-20}"
 KNEE_COUNT="${KNEE_COUNT:-200}"; KNEE_START="${KNEE_START:-250}"; KNEE_FACTOR="${KNEE_FACTOR:-1.5}"
 KNEE_STEP="${KNEE_STEP:-10}"; KNEE_MAX_STEPS="${KNEE_MAX_STEPS:-12}"
-# PRESENCE_RUNS / KNEE_RUNS override RUNS for those scenarios (the knee is the longest).
+# room (issue 4): ROOM_COUNT occupants of one room, ROOM_SENDERS of them sending ROOM_RATE msg/s in all.
+ROOM_COUNT="${ROOM_COUNT:-1000}"; ROOM_SENDERS="${ROOM_SENDERS:-5}"; ROOM_RATE="${ROOM_RATE:-100}"
+ROOM_DURATION="${ROOM_DURATION:-20}"
+# richpresence (issue 5, Parley only: the peers have no presence web service): RICH_COUNT users with
+# RICH_CONTACTS mutual contacts each, phone states pushed over REST at RICH_RATE changes/s.
+RICH_COUNT="${RICH_COUNT:-10000}"; RICH_CONTACTS="${RICH_CONTACTS:-50}"; RICH_RATE="${RICH_RATE:-2000}"
+RICH_DURATION="${RICH_DURATION:-20}"
+# PRESENCE_RUNS / KNEE_RUNS / ROOM_RUNS / RICH_RUNS override RUNS for those scenarios (the knee is the longest).
 # hold: one run signing in HOLD_COUNT sessions (scenario "hold", not in the default list): 19,000 for issue 3.
 HOLD_COUNT="${HOLD_COUNT:-19000}"; HOLD_RATE="${HOLD_RATE:-200}"; HOLD_SECONDS="${HOLD_SECONDS:-30}"
 # Parley hook: how to start it (pinned and in the background, PID in $WORK/parley/pid). Accounts are
@@ -121,6 +128,9 @@ certificates = "$d/certs"
 ssl = { certificate = "$d/certs/$DOMAIN.crt", key = "$d/certs/$DOMAIN.key" }
 c2s_direct_tls_ssl = { certificate = "$d/certs/$DOMAIN.crt", key = "$d/certs/$DOMAIN.key" }
 VirtualHost "$DOMAIN"
+-- Chat rooms for the room scenario: no occupant limit by default, no archive (no muc_mam).
+Component "conference.$DOMAIN" "muc"
+  restrict_room_creation = false
 CFG
   chown -R prosody:prosody "$d"
 }
@@ -165,6 +175,13 @@ modules:
   mod_disco: {}
   mod_ping: {}
   mod_register: {access: register, ip_access: register_from}
+  # Chat rooms for the room scenario: the default 200-occupant caps raised to fit 1,000, no archive.
+  mod_muc:
+    host: "conference.$DOMAIN"
+    access_create: all
+    max_users: 2000
+    max_users_presence: 2000
+    default_room_options: {max_users: 2000, mam: false}
 CFG
   cat > "$d/ejabberdctl.cfg" <<CFG
 ERLANG_NODE=ejabberd-bench@localhost
@@ -266,6 +283,8 @@ stats_args() {
 provision() {
   local name=$1 n=$SIGNIN_COUNT
   for c in $CHAT_COUNT $PRESENCE_COUNT $KNEE_COUNT; do [ "$c" -gt "$n" ] && n=$c; done
+  case " $SCENARIOS " in *" room "*) [ "$ROOM_COUNT" -gt "$n" ] && n=$ROOM_COUNT ;; esac
+  case " $SCENARIOS " in *" richpresence "*) [ "$1" = parley ] && [ "$RICH_COUNT" -gt "$n" ] && n=$RICH_COUNT ;; esac
   case " $SCENARIOS " in *" hold "*) [ "$HOLD_COUNT" -gt "$n" ] && n=$HOLD_COUNT ;; esac
   # In-band registration (XEP-0077) for every server, Parley included: prosodyctl, ejabberdctl and
   # bin/parley user add work too, but one process (a JVM for Parley) per user is slow.
@@ -302,6 +321,13 @@ run_all() {
                   --duration "$PRESENCE_DURATION" --runs "${PRESENCE_RUNS:-$RUNS}" --json "$OUT/$name-presence.json" ;;
         knee) bench knee $args -n "$KNEE_COUNT" --start-rate "$KNEE_START" --factor "$KNEE_FACTOR" \
                   --step-duration "$KNEE_STEP" --max-steps "$KNEE_MAX_STEPS" --runs "${KNEE_RUNS:-$RUNS}" --json "$OUT/$name-knee.json" ;;
+        room) bench room $args -n "$ROOM_COUNT" --senders "$ROOM_SENDERS" --rate "$ROOM_RATE" --duration "$ROOM_DURATION" \
+                  --runs "${ROOM_RUNS:-$RUNS}" --json "$OUT/$name-room.json" ;;
+        richpresence) if [ "$name" = parley ]; then
+                  bench richpresence $args -n "$RICH_COUNT" -k "$RICH_CONTACTS" --rate "$RICH_RATE" --duration "$RICH_DURATION" \
+                    --runs "${RICH_RUNS:-$RUNS}" --api "http://127.0.0.1:${PARLEY_HTTP_PORT:-19090}" \
+                    --api-token-file "$WORK/parley/data/admin-token" --json "$OUT/$name-richpresence.json"
+                else log "richpresence: $name has no presence web service, skipped"; fi ;;
         hold) bench signin $args $(stats_args "$name") --prime "$SIGNIN_PRIME" -n "$HOLD_COUNT" --rate "$HOLD_RATE" --hold "$HOLD_SECONDS" --warmup 0 --runs 1 \
                   --signin-timeout 120 --json "$OUT/$name-hold.json" ;;
         *) echo "unknown scenario $sc" >&2; exit 2 ;;

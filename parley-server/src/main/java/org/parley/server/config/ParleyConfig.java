@@ -136,7 +136,7 @@ public record ParleyConfig(
         public record Phone(String busyStatus, String dndStatus) {
         }
 
-        /** {@code source}: none, ics or caldav; {@code url} may contain {user}, {domain} and {jid}. */
+        /** {@code source}: none, ics, caldav or caldav-freebusy; {@code url} may contain {user}, {domain} and {jid}. */
         public record Calendar(String source, String url, String user, String password, int pollSeconds,
                                String meetingStatus, String tentativeStatus, String outOfOfficeStatus,
                                boolean tentativeIsBusy) {

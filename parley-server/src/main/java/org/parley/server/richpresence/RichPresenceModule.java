@@ -12,6 +12,7 @@ import org.parley.server.core.event.SessionUnbound;
 import org.parley.server.core.event.UserDeleted;
 import org.parley.server.presence.ComposedPresenceChanged;
 import org.parley.server.presence.PresenceModule;
+import org.parley.server.richpresence.calendar.CalDavFreeBusySource;
 import org.parley.server.richpresence.calendar.CalDavSource;
 import org.parley.server.richpresence.calendar.CalendarHttp;
 import org.parley.server.richpresence.calendar.CalendarPoller;
@@ -105,7 +106,9 @@ public final class RichPresenceModule implements Module {
             case "none" -> null;
             case "ics" -> new IcsFeedSource(new CalendarHttp(c.url(), c.user(), c.password()));
             case "caldav" -> new CalDavSource(new CalendarHttp(c.url(), c.user(), c.password()));
-            default -> throw new ConfigException("richpresence.calendar.source must be none, ics or caldav, got " + c.source());
+            case "caldav-freebusy" -> new CalDavFreeBusySource(new CalendarHttp(c.url(), c.user(), c.password()));
+            default -> throw new ConfigException(
+                    "richpresence.calendar.source must be none, ics, caldav or caldav-freebusy, got " + c.source());
         };
     }
 
