@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLException;
+import org.jxmpp.jid.DomainBareJid;
 import org.parley.server.account.AccountService;
+import org.parley.server.addressing.AddressScheme;
+import org.parley.server.addressing.AddressingStore;
+import org.parley.server.addressing.SchemeCheck;
 import org.parley.server.account.AccountStore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
@@ -29,14 +33,18 @@ import org.parley.server.directory.LdapDirectory;
 import org.parley.server.directory.VCards;
 import org.parley.server.domain.DomainStore;
 import org.parley.server.config.ParleyConfig;
+import org.parley.server.core.Domains;
 import org.parley.server.http.AdminApiRoutes;
 import org.parley.server.http.HttpListener;
 import org.parley.server.http.HttpRoutes;
 import org.parley.server.http.StatsRoutes;
 import org.parley.server.storage.Database;
+import org.parley.server.storage.Jdbc;
 import org.parley.server.tls.CertificateStore;
+import org.parley.server.tls.DomainCertificates;
+import org.parley.server.tls.GeneratedCertificate;
+import org.parley.server.tls.ServerIdentities;
 import org.parley.server.tls.TlsContextFactory;
-import org.parley.server.tls.TlsIdentity;
 import org.parley.server.version.ParleyVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +67,7 @@ public final class ParleyServer implements AutoCloseable {
     private HttpListener http;
     private C2sListener c2s;
     private IoLoops loops;
-    private TlsIdentity tlsIdentity;
+    private ServerIdentities tlsIdentities;
     private LdapDirectory directory;
     private ServerModules modules;
     private CredentialSource credentials;
@@ -74,6 +82,9 @@ public final class ParleyServer implements AutoCloseable {
         createDataDir();
         Database database = Database.open(config);
         started.add(database);
+        // Before anything reads or writes an address: refuses a scheme switch the data was not migrated for.
+        new SchemeCheck(new AddressingStore(new Jdbc(database.dataSource())))
+                .check(AddressScheme.parse(config.addressing().scheme()));
         // One set of I/O loops for the client listener and the user hubs (see IoLoops for why);
         // registered before the core so that it closes after the core and the listener.
         loops = new IoLoops(0);
@@ -84,18 +95,18 @@ public final class ParleyServer implements AutoCloseable {
         accounts = new AccountService(new AccountStore(core.jdbc()), core.blocking(),
                 new ScramCredentialFactory(random, config.auth().scramIterations()), core.events(), core.domains(), clock);
         if (config.ldap().configured()) {
-            directory = LdapDirectory.open(config.ldap());
+            directory = LdapDirectory.open(config);
             started.add(directory);
         }
         credentials = credentialSource();
         modules = new ServerModules(directory);
         core.start(accounts, modules.all());
-        tlsIdentity = loadTlsIdentity();
+        tlsIdentities = loadTlsIdentities();
         startC2s();
         startHttp();
         log.info("Parley {} serving {}: c2s {} (STARTTLS) / {} (direct TLS), admin API {}, database {}, certificate SHA-256 {}",
                 ParleyVersion.ofThisBuild().version(), config.domain(), c2s.port(), c2s.directTlsPort(),
-                http.localAddress(), database.describe(), tlsIdentity.fingerprintSha256());
+                http.localAddress(), database.describe(), tlsIdentities.main().fingerprintSha256());
     }
 
     /**
@@ -106,8 +117,10 @@ public final class ParleyServer implements AutoCloseable {
      */
     private CredentialSource credentialSource() {
         if (directory != null && config.ldap().auth()) {
-            return new LdapCredentialSource(directory, new DirectoryStore(core.jdbc()), new VCards(config.domain()),
-                    core.blocking(), clock, accounts);
+            LdapCredentialSource ldap = new LdapCredentialSource(directory, new DirectoryStore(core.jdbc()),
+                    new VCards(config.domain()), clock, accounts);
+            started.add(ldap);
+            return ldap;
         }
         return accounts;
     }
@@ -125,17 +138,55 @@ public final class ParleyServer implements AutoCloseable {
         }
     }
 
-    private TlsIdentity loadTlsIdentity() {
+    /**
+     * The configured certificate, or the self-signed one in the data directory (kept naming every
+     * served domain, see {@link GeneratedCertificate}); plus per-domain certificates chosen by SNI.
+     */
+    private ServerIdentities loadTlsIdentities() {
         CertificateStore store = new CertificateStore(clock, random);
         try {
-            if (config.tls().certificate().isBlank() && config.tls().key().isBlank()) {
-                Path dir = config.dataPath().resolve("tls");
-                return store.loadOrGenerate(dir.resolve("certificate.pem"), dir.resolve("key.pem"), config.domain());
+            List<ServerIdentities.DomainIdentity> perDomain = config.tls().domainCertificates().isBlank() ? List.of()
+                    : new DomainCertificates(clock, random).load(Path.of(config.tls().domainCertificates()));
+            if (!config.tls().certificate().isBlank() || !config.tls().key().isBlank()) {
+                return new ServerIdentities(store.load(Path.of(config.tls().certificate()), Path.of(config.tls().key())),
+                        perDomain);
             }
-            return store.load(Path.of(config.tls().certificate()), Path.of(config.tls().key()));
+            Path dir = config.dataPath().resolve("tls");
+            GeneratedCertificate generated = new GeneratedCertificate(store, dir.resolve("certificate.pem"),
+                    dir.resolve("key.pem"), this::certificateNames);
+            ServerIdentities identities = new ServerIdentities(generated.load(), perDomain);
+            core.domains().subscribe(new Domains.Listener() {
+                @Override
+                public void added(DomainBareJid domain) {
+                    generated.refresh(identities);
+                }
+
+                @Override
+                public void removed(DomainBareJid domain) {
+                    generated.refresh(identities);
+                }
+            });
+            generated.refresh(identities); // a domain served between loading and subscribing
+            return identities;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the TLS certificate: " + e.getMessage(), e);
         }
+    }
+
+    /** Every served domain with its chat-room and search services, the default domain first. */
+    private List<String> certificateNames() {
+        List<String> names = new ArrayList<>();
+        for (Domains.Entry e : core.domains().all()) {
+            String d = e.domain().toString();
+            names.add(d);
+            if (config.muc().enabled()) {
+                names.add(config.muc().subdomain() + "." + d);
+            }
+            if (config.search().enabled()) {
+                names.add("search." + d);
+            }
+        }
+        return names;
     }
 
     private void startC2s() {
@@ -147,7 +198,7 @@ public final class ParleyServer implements AutoCloseable {
         }
         SaslMechanisms sasl = new SaslMechanisms(credentials, random, Set.of(core.domain()), decoySecret,
                 config.auth().scramIterations());
-        TlsContextFactory tls = new TlsContextFactory(tlsIdentity);
+        TlsContextFactory tls = new TlsContextFactory(tlsIdentities);
         try {
             c2s = new C2sListener(core, accounts, sasl, new SignInThrottle(clock), tls.startTls(), tls.directTls(), loops);
         } catch (SSLException e) {

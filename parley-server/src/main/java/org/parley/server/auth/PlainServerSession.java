@@ -16,6 +16,7 @@ final class PlainServerSession implements SaslServerSession {
     private final Identities identities;
     private boolean emptyInitialSeen;
     private boolean done;
+    private volatile CompletionStage<Boolean> pending; // the password check, cancelled by abandon()
 
     PlainServerSession(CredentialSource source, Identities identities) {
         this.source = source;
@@ -54,6 +55,7 @@ final class PlainServerSession implements SaslServerSession {
         } catch (RuntimeException e) {
             verdict = CompletableFuture.failedFuture(e);
         }
+        pending = verdict;
         return verdict.handle((ok, error) -> {
             if (error != null || ok == null) {
                 return new SaslStep.Failure(SaslFailure.TEMPORARY_AUTH_FAILURE,
@@ -62,6 +64,14 @@ final class PlainServerSession implements SaslServerSession {
             return ok ? new SaslStep.Success(new byte[0], username.get())
                     : new SaslStep.Failure(SaslFailure.NOT_AUTHORIZED, REJECTED);
         });
+    }
+
+    @Override
+    public void abandon() {
+        CompletionStage<Boolean> check = pending;
+        if (check != null) {
+            check.toCompletableFuture().cancel(false);
+        }
     }
 
     private static CompletionStage<SaslStep> completed(SaslFailure condition, String text) {

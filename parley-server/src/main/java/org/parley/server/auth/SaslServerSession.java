@@ -15,4 +15,11 @@ public interface SaslServerSession {
      * malformed-request.
      */
     CompletionStage<SaslStep> evaluate(byte[] clientData);
+
+    /**
+     * The client went away while a step was pending: a credential check still waiting for its
+     * turn (a directory bind) need not run. Any thread; harmless when nothing is pending.
+     */
+    default void abandon() {
+    }
 }

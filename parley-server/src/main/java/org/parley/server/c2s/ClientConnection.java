@@ -413,17 +413,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     // ---- in-band registration (XEP-0077), before sign-in ----
 
     private void register(Stanza iq) {
-        if (!services.inBandRegistration() || !secure()) {
-            writeStanza(Stanzas.error(iq, StanzaErrorCondition.SERVICE_UNAVAILABLE, null));
-            return;
-        }
         await();
-        InBandRegistration.answer(iq, services.accounts()).whenCompleteAsync((reply, failure) -> {
-            if (stage == Stage.CLOSED) {
-                return;
+        InBandRegistration.answer(iq, services, streamDomain, secure()).thenAcceptAsync(reply -> {
+            if (stage != Stage.CLOSED) {
+                writeStanza(reply);
+                resume();
             }
-            writeStanza(reply != null ? reply : Stanzas.error(iq, StanzaErrorCondition.INTERNAL_SERVER_ERROR, null));
-            resume();
         }, ctx.executor());
     }
 
@@ -616,6 +611,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     public void channelInactive(ChannelHandlerContext context) {
         stage = Stage.CLOSED;
         held.clear();
+        if (sasl != null) {
+            sasl.abandon(); // a queued directory check for this client need not run
+        }
         sasl = null;
         parser.close();
         if (session != null) {

@@ -2,6 +2,9 @@ package org.parley.server.c2s;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.parts.Localpart;
+import org.jxmpp.stringprep.XmppStringprepException;
 import org.parley.server.account.Accounts;
 import org.parley.server.account.InvalidAccountException;
 import org.parley.xml.Element;
@@ -15,6 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Account creation before sign-in (XEP-0077 §3.1), on an encrypted stream only. Changing a
  * password or cancelling an account needs a signed-in user and is another module's business.
+ * The account is made in the served domain the stream was opened to: the username is a
+ * localpart (as at sign-in), so a stream to one domain cannot create users in another.
  */
 final class InBandRegistration {
 
@@ -28,8 +33,20 @@ final class InBandRegistration {
         return iq.isIq() && iq.element().child("query", NS).isPresent();
     }
 
-    /** The reply to a registration iq: the form for a get, the outcome for a set. Never fails. */
-    static CompletableFuture<Stanza> answer(Stanza iq, Accounts accounts) {
+    /**
+     * The reply to a registration iq on a stream to {@code domain}: service-unavailable when
+     * registration is off or the stream is not encrypted, else the form for a get, the outcome
+     * for a set. Never fails.
+     */
+    static CompletableFuture<Stanza> answer(Stanza iq, C2sServices services, DomainBareJid domain, boolean secure) {
+        if (!services.inBandRegistration() || !secure) {
+            return error(iq, StanzaErrorCondition.SERVICE_UNAVAILABLE, null);
+        }
+        return answer(iq, services.accounts(), localpart -> services.core().domains().names().of(localpart, domain));
+    }
+
+    static CompletableFuture<Stanza> answer(Stanza iq, Accounts accounts,
+                                            java.util.function.Function<Localpart, String> accountOf) {
         Element query = iq.element().child("query", NS).orElseThrow();
         if ("get".equals(iq.type())) {
             return CompletableFuture.completedFuture(Stanzas.result(iq, form()));
@@ -45,9 +62,15 @@ final class InBandRegistration {
         if (username == null || password == null || username.isEmpty() || password.isEmpty()) {
             return error(iq, StanzaErrorCondition.NOT_ACCEPTABLE, "Both a username and a password are required");
         }
+        Localpart localpart;
+        try {
+            localpart = Localpart.from(username);
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            return error(iq, StanzaErrorCondition.NOT_ACCEPTABLE, "Not a valid username: " + username);
+        }
         CompletableFuture<Boolean> created;
         try {
-            created = accounts.create(username, password);
+            created = accounts.create(accountOf.apply(localpart), password);
         } catch (InvalidAccountException e) {
             return error(iq, StanzaErrorCondition.NOT_ACCEPTABLE, e.getMessage());
         }

@@ -54,6 +54,18 @@ interface AdminAccess extends AutoCloseable {
     /** Stops serving a managed domain; false when it is not one; a refusal (users live there) is a {@link CliFailure}. */
     boolean removeDomain(String name);
 
+    /** The configured address scheme, the one the stored addresses were made under, and how many users it decides. */
+    org.parley.server.addressing.AddressingService.Status addressing();
+
+    /** A dry run of {@link #migrateAddressing}. */
+    org.parley.server.addressing.MigrationPlan planAddressing(org.parley.server.addressing.AddressScheme to);
+
+    /**
+     * Rewrites every directory user's address for the scheme {@code to} when all can be mapped
+     * (see the returned plan's {@code ready()}); refused while a server runs.
+     */
+    org.parley.server.addressing.MigrationPlan migrateAddressing(org.parley.server.addressing.AddressScheme to);
+
     /** Issues a token with these scopes and returns it in clear. */
     String createToken(String name, Set<TokenScope> scopes);
 

@@ -32,6 +32,11 @@ import java.util.concurrent.ExecutionException;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.parley.server.account.AccountService;
+import org.parley.server.addressing.AddressScheme;
+import org.parley.server.addressing.AddressingService;
+import org.parley.server.addressing.AddressingStore;
+import org.parley.server.addressing.MigrationPlan;
+import org.parley.server.addressing.SchemeCheck;
 import org.parley.server.account.AccountStore;
 import org.parley.server.account.InvalidAccountException;
 import java.util.Map;
@@ -44,7 +49,6 @@ import org.parley.server.muc.admin.RoomAdministration;
 import org.parley.server.muc.admin.RoomInfo;
 import org.parley.server.muc.admin.RoomSpec;
 import org.parley.server.muc.admin.StoredRoomAdministration;
-import org.parley.server.muc.store.JdbcRoomStore;
 import org.parley.server.admin.AdminTokenStore;
 import org.parley.server.admin.AdminTokens;
 import org.parley.server.auth.ScramCredentialFactory;
@@ -107,7 +111,7 @@ final class LocalAdmin implements AdminAccess {
                     domains, Clock.systemUTC());
             AdminTokens tokens = new AdminTokens(new AdminTokenStore(jdbc),
                     random, Clock.systemUTC());
-            RoomAdministration rooms = new StoredRoomAdministration(new JdbcRoomStore(jdbc), blocking, config.muc(),
+            RoomAdministration rooms = new StoredRoomAdministration(MucModule.defaultServiceRooms(jdbc, config), blocking, config.muc(),
                     JidCreate.domainBareFrom(config.domain()), MucModule.serviceDomain(config), Clock.systemUTC());
             return new LocalAdmin(database, blocking, accounts, tokens, rooms, config, jdbc, domains);
         } catch (XmppStringprepException | RuntimeException e) {
@@ -142,7 +146,9 @@ final class LocalAdmin implements AdminAccess {
         if (!config.ldap().configured()) {
             throw new CliFailure("no LDAP directory is configured (ldap.servers)");
         }
-        try (LdapDirectory directory = LdapDirectory.open(config.ldap())) {
+        // The same rule as at start-up: a sync under a switched scheme would file users under new addresses.
+        new SchemeCheck(new AddressingStore(jdbc)).check(AddressScheme.parse(config.addressing().scheme()));
+        try (LdapDirectory directory = LdapDirectory.open(config)) {
             DomainBareJid domain = JidCreate.domainBareFrom(config.domain());
             EventBus events = new EventBus();
             // No server runs, so no user is online: the hubs stay empty and roster writes go to the database.
@@ -168,13 +174,36 @@ final class LocalAdmin implements AdminAccess {
     }
 
     @Override
+    public AddressingService.Status addressing() {
+        return addressingService().status();
+    }
+
+    @Override
+    public MigrationPlan planAddressing(AddressScheme to) {
+        return addressingService().plan(to);
+    }
+
+    @Override
+    public MigrationPlan migrateAddressing(AddressScheme to) {
+        try {
+            return addressingService().migrate(to);
+        } catch (StorageException e) {
+            throw new CliFailure("database error, nothing was migrated: " + e.getMessage(), e);
+        }
+    }
+
+    private AddressingService addressingService() {
+        return new AddressingService(jdbc, domains.names(), AddressScheme.parse(config.addressing().scheme()));
+    }
+
+    @Override
     public UserCheckReport checkUsers() {
         DirectoryStore store = new DirectoryStore(jdbc);
         try {
             if (!config.ldap().configured()) {
                 return new UserCheck(store, null, config.ldap().mapping()).run();
             }
-            try (LdapDirectory directory = LdapDirectory.open(config.ldap())) {
+            try (LdapDirectory directory = LdapDirectory.open(config)) {
                 return new UserCheck(store, directory, config.ldap().mapping()).run();
             }
         } catch (LDAPException e) {

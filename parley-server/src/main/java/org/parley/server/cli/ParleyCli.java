@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCli.Version.class,
         description = "Parley IM and presence server",
         subcommands = {ServeCommand.class, UserCommand.class, RoomCommand.class, TokenCommand.class,
-                DirectoryCommand.class, ContactsCommand.class, DomainCommand.class, VersionCommand.class})
+                DirectoryCommand.class, ContactsCommand.class, DomainCommand.class, AddressingCommand.class,
+                VersionCommand.class})
 public final class ParleyCli extends GroupCommand {
 
     public static final int FAILED = 1;

@@ -24,6 +24,10 @@ import org.parley.server.contacts.ContactsJson;
 import org.parley.server.contacts.ImportReport;
 import org.parley.server.contacts.UserContacts;
 import org.parley.server.directory.UserCheckReport;
+import org.parley.server.addressing.AddressScheme;
+import org.parley.server.addressing.AddressingJson;
+import org.parley.server.addressing.AddressingService;
+import org.parley.server.addressing.MigrationPlan;
 
 /** {@link AdminAccess} through a running server's REST API ({@code openapi.yaml}). */
 final class RemoteAdmin implements AdminAccess {
@@ -169,6 +173,30 @@ final class RemoteAdmin implements AdminAccess {
         Map<String, String> out = new LinkedHashMap<>();
         parse(r).path("domains").forEach(d -> out.put(d.path("name").asText(), d.path("kind").asText()));
         return out;
+    }
+
+    @Override
+    public AddressingService.Status addressing() {
+        HttpResponse<String> r = send("GET", "/api/v1/addressing", null);
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        return AddressingJson.status(parse(r));
+    }
+
+    @Override
+    public MigrationPlan planAddressing(AddressScheme to) {
+        HttpResponse<String> r = send("GET", "/api/v1/addressing/migration?to=" + segment(to.configName()), null);
+        if (r.statusCode() != 200) {
+            throw failure(r);
+        }
+        return AddressingJson.plan(parse(r));
+    }
+
+    @Override
+    public MigrationPlan migrateAddressing(AddressScheme to) {
+        throw new CliFailure("a server runs at " + base + ": stop it first. The migration rewrites addresses the "
+                + "server holds in memory (sessions, rosters, rooms); --dry-run works while it runs");
     }
 
     @Override

@@ -30,7 +30,8 @@ public record ParleyConfig(
         Search search,
         RichPresence richpresence,
         Muc muc,
-        Dns dns) {
+        Dns dns,
+        Addressing addressing) {
 
     public Path dataPath() {
         return Path.of(dataDir);
@@ -44,7 +45,12 @@ public record ParleyConfig(
                       int idleTimeoutSeconds, int pingIntervalSeconds, int maxOutboundQueue) {
     }
 
-    public record Tls(String certificate, String key, boolean required) {
+    /**
+     * @param domainCertificates a directory of per-domain certificates ({@code <domain>.crt} with its chain
+     *                           and {@code <domain>.key}), chosen by the name the client asks for (SNI);
+     *                           empty: none, the main certificate serves every domain
+     */
+    public record Tls(String certificate, String key, boolean required, String domainCertificates) {
     }
 
     public record Http(String bind, int port) {
@@ -85,10 +91,13 @@ public record ParleyConfig(
      *
      * @param servers   comma-separated ldap:// or ldaps:// URLs, tried in order (failover)
      * @param caCertificate PEM file of the CA that signed the directory's certificate; empty: the JVM's trust store
+     * @param maxQueuedSignIns sign-ins that may wait for a directory connection; beyond it sign-in answers
+     *                         temporary-auth-failure at once rather than queueing work nobody may wait for
      */
     public record Ldap(String servers, boolean startTls, String caCertificate, String bindDn, String bindPassword,
                        String baseDn, String userFilter, boolean auth, int poolSize, int connectTimeoutMillis,
-                       int responseTimeoutMillis, int pageSize, Mapping mapping, Sync sync, Groups groups) {
+                       int responseTimeoutMillis, int pageSize, int maxQueuedSignIns, Mapping mapping, Sync sync,
+                       Groups groups) {
 
         public boolean configured() {
             return servers != null && !servers.isBlank();
@@ -148,5 +157,13 @@ public record ParleyConfig(
      * servers connect to (empty: the default domain) and the server-to-server port.
      */
     public record Dns(String host, int serverPort) {
+    }
+
+    /**
+     * How users' JIDs are formed (global for the deployment): {@code userid} — every JID is
+     * {@code <user ID>@<domain>}; {@code directoryUri} — a directory user's JID is their directory
+     * URI ({@code ldap.mapping.directoryUri}), in whatever domain it names.
+     */
+    public record Addressing(String scheme) {
     }
 }

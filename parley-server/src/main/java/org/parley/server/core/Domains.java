@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.parley.server.account.AccountNames;
@@ -25,10 +26,22 @@ public final class Domains {
     public record Entry(DomainBareJid domain, Kind kind) {
     }
 
+    /**
+     * Told when a domain starts or stops being served (services per domain follow: chat rooms,
+     * contact search, the self-signed certificate). Runs on the thread that changed the list
+     * (start-up, the admin API's blocking pool, a directory sync): it must not block for long.
+     */
+    public interface Listener {
+        void added(DomainBareJid domain);
+
+        void removed(DomainBareJid domain);
+    }
+
     private final DomainBareJid defaultDomain;
     private final AccountNames names;
     private final Set<DomainBareJid> managed = ConcurrentHashMap.newKeySet();
     private final Set<DomainBareJid> system = ConcurrentHashMap.newKeySet();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public Domains(DomainBareJid defaultDomain) {
         this.defaultDomain = defaultDomain;
@@ -54,16 +67,38 @@ public final class Domains {
 
     /** Adds an administrator-managed domain; false when it is already served as such (or is the default). */
     public boolean addManaged(DomainBareJid domain) {
-        return !domain.equals(defaultDomain) && managed.add(domain);
+        boolean served = isLocal(domain);
+        boolean added = !domain.equals(defaultDomain) && managed.add(domain);
+        if (added && !served) {
+            listeners.forEach(l -> l.added(domain));
+        }
+        return added;
     }
 
     public boolean removeManaged(DomainBareJid domain) {
-        return managed.remove(domain);
+        boolean removed = managed.remove(domain);
+        if (removed && !isLocal(domain)) {
+            listeners.forEach(l -> l.removed(domain));
+        }
+        return removed;
     }
 
     /** Notes domains seen in users' addresses (they stay served while such users exist). */
     public void addSystem(Collection<DomainBareJid> domains) {
-        domains.stream().filter(d -> !d.equals(defaultDomain)).forEach(system::add);
+        for (DomainBareJid d : domains) {
+            boolean served = isLocal(d);
+            if (!d.equals(defaultDomain) && system.add(d) && !served) {
+                listeners.forEach(l -> l.added(d));
+            }
+        }
+    }
+
+    /**
+     * Subscribes to changes. A listener that sets up something per domain should subscribe first
+     * and then walk {@link #all()}: a domain added in between is then seen twice rather than never.
+     */
+    public void subscribe(Listener listener) {
+        listeners.add(listener);
     }
 
     /** Every served domain: the default first, then by name; a managed domain that is also system-managed counts as managed. */

@@ -41,6 +41,11 @@ public final class HandlerRegistry {
         }
     }
 
+    /** Stops routing to a component (its domain stopped being served); false when none was registered there. */
+    public boolean removeComponent(String domain) {
+        return components.remove(domain) != null;
+    }
+
     public void interceptor(Interceptor interceptor) {
         interceptors.add(interceptor);
     }

@@ -3,9 +3,14 @@ package org.parley.server.directory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jxmpp.jid.DomainBareJid;
+import org.parley.server.addressing.AddressScheme;
 import org.parley.server.config.ParleyConfig;
+import org.parley.server.core.Domains;
 import org.parley.server.core.Module;
 import org.parley.server.core.ModuleContext;
+import org.parley.server.domain.DomainStore;
 import org.parley.server.roster.RosterModule;
 import org.parley.server.search.ContactSearch;
 import org.parley.server.search.DatabaseContactSearch;
@@ -17,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The directory feature: user sync from LDAP (scheduled every {@code ldap.sync.intervalSeconds}
- * and on demand through {@link #syncNow()}), shared roster groups, and the contact search
- * service at search.&lt;domain&gt; (live LDAP when configured, else the users table). Sign-in
+ * and on demand through {@link #syncNow()}; the domains of synced users' addresses are served
+ * from then on), shared roster groups, and the contact search service at search.&lt;domain&gt;
+ * of every served domain (live LDAP when configured, else the users table). Sign-in
  * against the directory is {@link LdapCredentialSource}, built by the composition root because
  * the c2s listener needs it. Runs without a directory too: then only search is offered.
  */
@@ -57,8 +63,36 @@ public final class DirectoryModule implements Module {
         if (config.search().enabled()) {
             ContactSearch search = directory != null ? new LdapContactSearch(directory, store)
                     : new DatabaseContactSearch(store);
-            ctx.handlers().component(new SearchComponent(ctx.domain().toString(), ctx.router(), ctx.blocking(),
-                    search, config.search().maxResults()));
+            Function<DomainBareJid, SearchComponent> component = d -> new SearchComponent(d.toString(),
+                    ctx.domain().toString(), ctx.router(), ctx.blocking(), search, config.search().maxResults());
+            ctx.domains().subscribe(new Domains.Listener() {
+                @Override
+                public void added(DomainBareJid domain) {
+                    register(ctx, component.apply(domain));
+                }
+
+                @Override
+                public void removed(DomainBareJid domain) {
+                    ctx.handlers().removeComponent(component.apply(domain).domain());
+                }
+            });
+            ctx.domains().all().forEach(e -> register(ctx, component.apply(e.domain())));
+        }
+        if (sync != null && directory.mapping().scheme() == AddressScheme.DIRECTORY_URI) {
+            // Under directoryUri the served domains come from the directory: a sync at start
+            // serves them without waiting for the schedule or an operator.
+            ctx.scheduler().execute(this::scheduledSync);
+        }
+    }
+
+    /** Registers a search service once (a domain may be announced twice, see Domains.subscribe). */
+    private static void register(ModuleContext ctx, SearchComponent search) {
+        if (!ctx.handlers().components().containsKey(search.domain())) {
+            try {
+                ctx.handlers().component(search);
+            } catch (IllegalStateException raced) {
+                // Registered meanwhile by the other path: one is enough.
+            }
         }
     }
 
@@ -81,7 +115,13 @@ public final class DirectoryModule implements Module {
         if (s == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("No LDAP directory is configured (ldap.servers)"));
         }
-        return context.blocking().supply(s::run);
+        ModuleContext ctx = context;
+        return ctx.blocking().supply(() -> {
+            SyncReport report = s.run();
+            // Directory URIs may name domains not served yet (addressing.scheme directoryUri).
+            ctx.domains().addSystem(new DomainStore(ctx.jdbc()).systemDomains());
+            return report;
+        });
     }
 
     @Override

@@ -26,7 +26,8 @@ import org.parley.server.storage.Jdbc;
 public final class DirectoryStore {
 
     private static final String COLUMNS =
-            "username, enabled, source, directory_dn, display_name, email, phone, department, directory_uri";
+            "username, enabled, source, directory_dn, display_name, email, phone, department, directory_uri, "
+                    + "directory_user_id";
 
     /** What {@link #upsert} did to one user. */
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
@@ -50,6 +51,7 @@ public final class DirectoryStore {
     /**
      * Creates or updates each user from the directory (enabled, source ldap) in one transaction,
      * with its vCard. A local account of the same name is adopted: it becomes a directory user.
+     * Each is named by its account name under the address scheme ({@link DirectoryUser#account()}).
      */
     public List<Outcome> upsert(List<DirectoryUser> users, VCards vcards, Instant now) {
         return jdbc.inTransaction(c -> {
@@ -62,33 +64,33 @@ public final class DirectoryStore {
     }
 
     private static Outcome upsert(Connection c, DirectoryUser u, String vcard, Instant now) throws SQLException {
-        UserRecord wanted = new UserRecord(u.userId(), true, "ldap", normalizedDn(u.dn()), u.displayName(),
-                u.email(), u.phone(), u.department(), u.directoryUri());
+        UserRecord wanted = new UserRecord(u.account(), true, "ldap", normalizedDn(u.dn()), u.displayName(),
+                u.email(), u.phone(), u.department(), u.directoryUri(), u.userId());
         UserRecord existing;
         String storedVcard;
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                 + ", (SELECT vcard FROM vcards v WHERE v.username = u.username) FROM users u WHERE username = ?")) {
-            ps.setString(1, u.userId());
+            ps.setString(1, u.account());
             try (ResultSet rs = ps.executeQuery()) {
                 existing = rs.next() ? record(rs) : null;
-                storedVcard = existing == null ? null : rs.getString(10);
+                storedVcard = existing == null ? null : rs.getString(11);
             }
         }
         Outcome outcome;
         if (existing == null) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (" + COLUMNS + ", created_at) "
-                    + "VALUES (?, TRUE, 'ldap', ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "VALUES (?, TRUE, 'ldap', ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 Jdbc.bind(ps, wanted.username(), wanted.dn(), wanted.displayName(), wanted.email(), wanted.phone(),
-                        wanted.department(), wanted.directoryUri(), Timestamp.from(now));
+                        wanted.department(), wanted.directoryUri(), wanted.directoryUserId(), Timestamp.from(now));
                 ps.executeUpdate();
             }
             outcome = Outcome.CREATED;
         } else if (!existing.equals(wanted)) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE users SET enabled = TRUE, source = 'ldap', "
-                    + "directory_dn = ?, display_name = ?, email = ?, phone = ?, department = ?, directory_uri = ? "
-                    + "WHERE username = ?")) {
+                    + "directory_dn = ?, display_name = ?, email = ?, phone = ?, department = ?, directory_uri = ?, "
+                    + "directory_user_id = ? WHERE username = ?")) {
                 Jdbc.bind(ps, wanted.dn(), wanted.displayName(), wanted.email(), wanted.phone(), wanted.department(),
-                        wanted.directoryUri(), wanted.username());
+                        wanted.directoryUri(), wanted.directoryUserId(), wanted.username());
                 ps.executeUpdate();
             }
             outcome = Outcome.UPDATED;
@@ -98,9 +100,9 @@ public final class DirectoryStore {
         if (!Objects.equals(storedVcard, vcard)) {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM vcards WHERE username = ?");
                  PreparedStatement ins = c.prepareStatement("INSERT INTO vcards (username, vcard) VALUES (?, ?)")) {
-                Jdbc.bind(del, u.userId());
+                Jdbc.bind(del, u.account());
                 del.executeUpdate();
-                Jdbc.bind(ins, u.userId(), vcard);
+                Jdbc.bind(ins, u.account(), vcard);
                 ins.executeUpdate();
             }
             if (outcome == Outcome.UNCHANGED) {
@@ -189,6 +191,6 @@ public final class DirectoryStore {
 
     private static UserRecord record(ResultSet rs) throws SQLException {
         return new UserRecord(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
     }
 }

@@ -77,14 +77,14 @@ public final class DirectorySync {
 
         void accept(DirectoryUser user) {
             seen++;
-            if (user.userId() == null) {
+            if (user.account() == null) {
                 invalid++;
                 return;
             }
-            if (!seenIds.add(user.userId())) {
+            if (!seenIds.add(user.account())) {
                 duplicates++;
-                log.warn("directory sync: {} maps to user ID {}, already taken by another entry; skipped",
-                        user.dn(), user.userId());
+                log.warn("directory sync: {} maps to address {}, already taken by another entry; skipped",
+                        user.dn(), user.account());
                 return;
             }
             batch.add(user);

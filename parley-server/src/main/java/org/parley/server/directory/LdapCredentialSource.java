@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionStage;
 import org.parley.server.auth.CredentialSource;
 import org.parley.server.auth.ScramCredentials;
 import org.parley.server.auth.ScramHash;
-import org.parley.server.storage.BlockingPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,26 +21,33 @@ import org.slf4j.LoggerFactory;
  * temporary-auth-failure, never a false success); a user deactivated in Parley is refused
  * before the directory is asked; a directory user Parley has not synced yet is created at their
  * first successful sign-in. Users the directory does not know fall back to {@code local} (the
- * accounts made by the admin, which keep their SCRAM keys), when one is given.
+ * accounts made by the admin, which keep their SCRAM keys), when one is given. Usernames are
+ * account names under the address scheme (see {@link DirectoryUser#account()}).
+ *
+ * <p>Checks wait in a bounded {@link SignInQueue} ({@code ldap.maxQueuedSignIns}): a full queue
+ * fails at once (temporary-auth-failure), and a check cancelled while it waits (the client gave
+ * up, see {@code SaslServerSession.abandon}) never reaches the directory.
  */
-public final class LdapCredentialSource implements CredentialSource {
+public final class LdapCredentialSource implements CredentialSource, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LdapCredentialSource.class);
 
     private final LdapDirectory directory;
     private final DirectoryStore store;
     private final VCards vcards;
-    private final BlockingPool blocking;
+    private final SignInQueue queue;
     private final Clock clock;
     private final CredentialSource local;
 
-    /** @param local checks users the directory does not hold (source local), or null for none */
-    public LdapCredentialSource(LdapDirectory directory, DirectoryStore store, VCards vcards, BlockingPool blocking,
-                                Clock clock, CredentialSource local) {
+    /**
+     * @param local checks users the directory does not hold (source local), or null for none
+     */
+    public LdapCredentialSource(LdapDirectory directory, DirectoryStore store, VCards vcards, Clock clock,
+                                CredentialSource local) {
         this.directory = directory;
         this.store = store;
         this.vcards = vcards;
-        this.blocking = blocking;
+        this.queue = new SignInQueue(directory.config().poolSize(), directory.config().maxQueuedSignIns());
         this.clock = clock;
         this.local = local;
     }
@@ -53,12 +59,24 @@ public final class LdapCredentialSource implements CredentialSource {
 
     @Override
     public CompletionStage<Boolean> verifyPassword(String username, String password) {
-        return blocking.supply(() -> decide(username, password))
-                .thenCompose(verdict -> switch (verdict) {
-                    case ACCEPT -> CompletableFuture.completedFuture(true);
-                    case REJECT -> CompletableFuture.completedFuture(false);
-                    case LOCAL -> local.verifyPassword(username, password);
-                });
+        CompletableFuture<Verdict> lookup = queue.submit(() -> decide(username, password));
+        CompletableFuture<Boolean> result = lookup.thenCompose(verdict -> switch (verdict) {
+            case ACCEPT -> CompletableFuture.completedFuture(true);
+            case REJECT -> CompletableFuture.completedFuture(false);
+            case LOCAL -> local.verifyPassword(username, password);
+        });
+        // Whoever gives up on the answer gives up on the lookup: a queued one is then never run.
+        result.whenComplete((ok, e) -> {
+            if (result.isCancelled()) {
+                lookup.cancel(false);
+            }
+        });
+        return result;
+    }
+
+    /** Sign-in checks waiting for the directory. */
+    public int waiting() {
+        return queue.waiting();
     }
 
     private enum Verdict { ACCEPT, REJECT, LOCAL }
@@ -92,5 +110,10 @@ public final class LdapCredentialSource implements CredentialSource {
     @Override
     public boolean supportsScram() {
         return false;
+    }
+
+    @Override
+    public void close() {
+        queue.close();
     }
 }

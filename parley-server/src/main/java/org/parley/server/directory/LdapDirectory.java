@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.TrustManager;
+import org.parley.server.addressing.AddressScheme;
 import org.parley.server.config.ConfigException;
 import org.parley.server.config.ParleyConfig;
 
@@ -54,18 +55,29 @@ public final class LdapDirectory implements AutoCloseable {
     private final Filter userFilter;
     private final UserMapping mapping;
 
-    private LdapDirectory(ParleyConfig.Ldap config, LDAPConnectionPool pool, Filter userFilter) {
+    private LdapDirectory(ParleyConfig.Ldap config, LDAPConnectionPool pool, Filter userFilter, UserMapping mapping) {
         this.config = config;
         this.pool = pool;
         this.userFilter = userFilter;
-        this.mapping = new UserMapping(config.mapping());
+        this.mapping = mapping;
+    }
+
+    /** As {@link #open(ParleyConfig.Ldap, UserMapping)} under the configured address scheme and domain. */
+    public static LdapDirectory open(ParleyConfig config) {
+        return open(config.ldap(), new UserMapping(config.ldap().mapping(),
+                AddressScheme.parse(config.addressing().scheme()), org.jxmpp.jid.impl.JidCreate.domainBareFromOrThrowUnchecked(config.domain())));
+    }
+
+    /** Under the userid scheme. */
+    public static LdapDirectory open(ParleyConfig.Ldap config) {
+        return open(config, new UserMapping(config.mapping()));
     }
 
     /**
      * Builds the pool. It starts even when no server answers yet (the directory may come up after
      * Parley): operations fail until one does. Bad URLs, filters or certificates are refused here.
      */
-    public static LdapDirectory open(ParleyConfig.Ldap config) {
+    public static LdapDirectory open(ParleyConfig.Ldap config, UserMapping mapping) {
         Filter filter;
         try {
             filter = Filter.create(config.userFilter());
@@ -82,7 +94,7 @@ public final class LdapDirectory implements AutoCloseable {
             // operation retried once, so a failover is invisible to the caller.
             pool.setRetryFailedOperationsDueToInvalidConnections(true);
             pool.setMaxWaitTimeMillis(config.responseTimeoutMillis());
-            return new LdapDirectory(config, pool, filter);
+            return new LdapDirectory(config, pool, filter, mapping);
         } catch (LDAPException e) {
             throw new ConfigException("ldap: cannot create the connection pool: " + e.getMessage());
         }
@@ -144,16 +156,17 @@ public final class LdapDirectory implements AutoCloseable {
     }
 
     /**
-     * The directory users whose mapped user ID is {@code userId} (a normalised localpart). More
-     * than one means the directory holds duplicates (the same ID in two domains): callers refuse.
+     * The directory users whose account name under the address scheme is {@code account} (see
+     * {@link DirectoryUser#account()}). More than one means the directory holds duplicates (the
+     * same ID in two domains, or one URI twice): callers refuse.
      */
-    public List<DirectoryUser> findUsers(String userId) throws LDAPException {
+    public List<DirectoryUser> findUsers(String account) throws LDAPException {
         SearchResult result = pool.search(new SearchRequest(config.baseDn(), SearchScope.SUB,
-                Filter.createANDFilter(userFilter, mapping.userIdFilter(userId)), mapping.attributes()));
+                Filter.createANDFilter(userFilter, mapping.accountFilter(account)), mapping.attributes()));
         List<DirectoryUser> users = new ArrayList<>();
         for (SearchResultEntry e : result.getSearchEntries()) {
             DirectoryUser user = mapping.map(e);
-            if (userId.equals(user.userId())) {
+            if (account.equals(user.account())) {
                 users.add(user);
             }
         }

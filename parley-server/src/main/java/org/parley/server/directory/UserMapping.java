@@ -5,8 +5,12 @@ import com.unboundid.ldap.sdk.Filter;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.EntityBareJid;
+import org.parley.server.account.AccountNames;
 import org.parley.server.account.AccountService;
 import org.parley.server.account.InvalidAccountException;
+import org.parley.server.addressing.AddressScheme;
 import org.parley.server.config.ParleyConfig;
 
 /**
@@ -14,13 +18,32 @@ import org.parley.server.config.ParleyConfig;
  * ({@code ldap.mapping.*}). The user ID attribute is global for the deployment (the seed warns
  * against mixing): a value with '@' (userPrincipalName, mail) contributes the part before it,
  * and a phone number loses its spaces, dashes and parentheses, so each yields a valid localpart.
+ * The address scheme decides which of the user ID and the directory URI names the account.
  */
 public final class UserMapping {
 
     private final ParleyConfig.Ldap.Mapping mapping;
+    private final AddressScheme scheme;
+    private final AccountNames names;
 
+    /** Under the userid scheme. */
     public UserMapping(ParleyConfig.Ldap.Mapping mapping) {
+        this(mapping, AddressScheme.USERID, null);
+    }
+
+    /** @param defaultDomain the default IM domain (its users' account names are bare localparts) */
+    public UserMapping(ParleyConfig.Ldap.Mapping mapping, AddressScheme scheme, DomainBareJid defaultDomain) {
+        if (scheme == AddressScheme.DIRECTORY_URI && (mapping.directoryUri() == null || mapping.directoryUri().isBlank())) {
+            throw new org.parley.server.config.ConfigException(
+                    "addressing.scheme directoryUri needs ldap.mapping.directoryUri (mail or msRTCSIP-PrimaryUserAddress)");
+        }
         this.mapping = mapping;
+        this.scheme = scheme;
+        this.names = defaultDomain == null ? null : new AccountNames(defaultDomain);
+    }
+
+    public AddressScheme scheme() {
+        return scheme;
     }
 
     /** The attributes to request in searches. */
@@ -50,8 +73,10 @@ public final class UserMapping {
         }
         byte[] photo = mapping.photo() == null || mapping.photo().isBlank() ? null
                 : entry.getAttributeValueBytes(mapping.photo());
-        return new DirectoryUser(entry.getDN(), raw, userId(raw), displayName, value(entry, mapping.email()),
-                value(entry, mapping.phone()), value(entry, mapping.department()), uri, photo);
+        String userId = userId(raw);
+        return new DirectoryUser(entry.getDN(), raw, userId, displayName, value(entry, mapping.email()),
+                value(entry, mapping.phone()), value(entry, mapping.department()), uri, photo,
+                scheme.accountName(userId, uri, names));
     }
 
     /** The Parley username a user ID attribute value yields, or null when it yields none. */
@@ -72,6 +97,20 @@ public final class UserMapping {
         } catch (InvalidAccountException e) {
             return null;
         }
+    }
+
+    /**
+     * Entries that may be the account {@code account} under the scheme: by user ID (see
+     * {@link #userIdFilter}), or by directory URI (with and without "sip:"). Matching rules of
+     * these attributes ignore case. {@link LdapDirectory#findUsers} keeps only exact mappings.
+     */
+    public Filter accountFilter(String account) {
+        if (scheme == AddressScheme.USERID) {
+            return userIdFilter(account);
+        }
+        EntityBareJid jid = names.jid(account);
+        return Filter.createORFilter(Filter.createEqualityFilter(mapping.directoryUri(), jid.toString()),
+                Filter.createEqualityFilter(mapping.directoryUri(), "sip:" + jid));
     }
 
     /**

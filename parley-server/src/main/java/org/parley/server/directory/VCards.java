@@ -18,7 +18,7 @@ public final class VCards {
         this.domain = domain;
     }
 
-    /** The vCard XML for {@code user} (who must have a valid user ID). */
+    /** The vCard XML for {@code user} (who must have a valid address, {@link DirectoryUser#account()}). */
     public String of(DirectoryUser user) {
         Element.Builder card = Element.builder("vCard", NAMESPACE);
         if (user.displayName() != null) {
@@ -32,7 +32,8 @@ public final class VCards {
             card.child(Element.builder("EMAIL", NAMESPACE).child(Element.of("INTERNET", NAMESPACE))
                     .textChild("USERID", user.email()).build());
         }
-        card.textChild("JABBERID", user.userId() + "@" + domain);
+        // A user of another domain is named by their bare JID already (see AccountNames).
+        card.textChild("JABBERID", user.account().indexOf('@') < 0 ? user.account() + "@" + domain : user.account());
         if (user.department() != null) {
             // XEP-0054's DTD requires ORGNAME before ORGUNIT; the directory holds no company name.
             card.child(Element.builder("ORG", NAMESPACE).child(Element.of("ORGNAME", NAMESPACE))

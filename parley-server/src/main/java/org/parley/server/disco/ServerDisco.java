@@ -1,5 +1,6 @@
 package org.parley.server.disco;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.parley.server.core.DiscoNode;
@@ -34,14 +35,22 @@ final class ServerDisco {
                 DiscoInfo.info("server", "im", NAME, features.serverFeatures())));
     }
 
-    /** The server's items are its components (the chat-room service and later gateways). */
+    /**
+     * The server's items are its components (chat rooms, contact search, later gateways): in each
+     * served domain those at its own subdomains ({@code conference.<domain>}, {@code search.<domain>}).
+     */
     CompletionStage<Stanza> items(Stanza iq) {
         DiscoNode node = publishedNode(iq);
         if (node != null) {
             return CompletableFuture.completedFuture(Stanzas.result(iq, node.items(iq.from())));
         }
         checkedQuery(iq);
-        return CompletableFuture.completedFuture(Stanzas.result(iq, DiscoInfo.items(handlers.components().keySet())));
+        String suffix = "." + (iq.to() != null ? iq.to() : iq.from()).asDomainBareJid();
+        List<String> own = handlers.components().keySet().stream()
+                .filter(c -> c.endsWith(suffix) && c.length() > suffix.length()
+                        && c.substring(0, c.length() - suffix.length()).indexOf('.') < 0)
+                .sorted().toList();
+        return CompletableFuture.completedFuture(Stanzas.result(iq, DiscoInfo.items(own)));
     }
 
     /** The node another module published that this get names, or null (then {@link #checkedQuery} decides). */

@@ -6,6 +6,8 @@ import java.util.List;
 import org.parley.server.ParleyCore;
 import org.parley.server.ServerModules;
 import org.parley.server.account.Accounts;
+import org.parley.server.addressing.AddressScheme;
+import org.parley.server.addressing.AddressingService;
 import org.parley.server.admin.AdminTokens;
 import org.parley.server.contacts.ContactTransfer;
 import org.parley.server.directory.DirectoryStore;
@@ -40,7 +42,9 @@ public final class AdminApiRoutes {
                 new UserCheckRoutes(new UserCheck(new DirectoryStore(core.jdbc()), ldap, core.config().ldap().mapping()),
                         core.blocking()),
                 new ContactRoutes(new ContactTransfer(modules.roster().service(), core.jdbc(), core.blocking(),
-                        core.domain()), mapper)));
+                        core.domain()), mapper),
+                new AddressingRoutes(new AddressingService(core.jdbc(), core.domains().names(),
+                        AddressScheme.parse(core.config().addressing().scheme())), core.blocking())));
         MucModule muc = modules.muc();
         if (muc.administration() != null) {
             // Absent when muc.enabled is false: /api/v1/rooms then answers 404 like any unknown path.

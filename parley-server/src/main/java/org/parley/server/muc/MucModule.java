@@ -2,6 +2,7 @@ package org.parley.server.muc;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -9,8 +10,11 @@ import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.parley.server.config.ConfigException;
 import org.parley.server.config.ParleyConfig;
+import org.parley.server.core.Domains;
+import org.parley.server.core.Interceptor;
 import org.parley.server.core.Module;
 import org.parley.server.core.ModuleContext;
+import org.parley.server.core.Target;
 import org.parley.server.core.event.SessionUnbound;
 import org.parley.server.muc.admin.RoomAdministration;
 import org.parley.server.muc.store.ArchivedMessage;
@@ -22,14 +26,18 @@ import org.parley.server.roster.StoredStanza;
 import org.parley.xml.Stanza;
 
 /**
- * Chat rooms (XEP-0045) at {@code <muc.subdomain>.<domain>}: ad hoc and persistent rooms,
- * invitations (mediated and XEP-0249 direct), room search, history and a MAM archive, within the
- * seed's limits. Registers the component, the direct-invitation interceptor and the listener that
- * takes a closed session out of its rooms; loads the persistent rooms with their recent history.
- * {@link #administration()} is the room service behind the admin API.
+ * Chat rooms (XEP-0045) at {@code <muc.subdomain>.<domain>} for every served domain: ad hoc and
+ * persistent rooms, invitations (mediated and XEP-0249 direct), room search, history and a MAM
+ * archive, within the seed's limits (per service). Registers one service per domain, also for
+ * domains served later (and drops the service of a domain no longer served), the
+ * direct-invitation interceptor and the listeners that take a closed session out of its rooms;
+ * loads each service's persistent rooms with their recent history. {@link #administration()} is
+ * the default domain's room service behind the admin API.
  */
 public final class MucModule implements Module {
 
+    private final Map<DomainBareJid, MucService> services = new ConcurrentHashMap<>();
+    private final Map<DomainBareJid, DirectInvitations> invitations = new ConcurrentHashMap<>();
     private volatile MucService service;
     private volatile RoomAdministration administration;
 
@@ -39,29 +47,68 @@ public final class MucModule implements Module {
         if (!settings.enabled()) {
             return;
         }
-        DomainBareJid domain = serviceDomain(ctx.config());
+        ctx.handlers().interceptor(new Interceptor() {
+            @Override
+            public Decision onSent(Stanza stanza, Target target) {
+                invitations.values().forEach(i -> i.onSent(stanza, target));
+                return Decision.CONTINUE;
+            }
+        });
+        ctx.events().subscribe(SessionUnbound.class,
+                e -> services.values().forEach(s -> s.sessionEnded(e.resource().session().jid())));
+        ctx.events().subscribe(ComposedPresenceChanged.class,
+                e -> services.values().forEach(s -> s.composedPresences().changed(e)));
+        ctx.domains().subscribe(new Domains.Listener() {
+            @Override
+            public void added(DomainBareJid domain) {
+                serve(ctx, domain);
+            }
+
+            @Override
+            public void removed(DomainBareJid domain) {
+                MucService gone = services.remove(domain);
+                invitations.remove(domain);
+                if (gone != null) {
+                    ctx.handlers().removeComponent(gone.domain());
+                }
+            }
+        });
+        for (Domains.Entry e : ctx.domains().all()) {
+            serve(ctx, e.domain());
+        }
+        this.service = services.get(ctx.domain());
+        this.administration = new LiveRoomAdministration(service, ctx.domain());
+    }
+
+    /** Starts the chat-room service of {@code domain} (once). */
+    private void serve(ModuleContext ctx, DomainBareJid domain) {
+        ParleyConfig.Muc settings = ctx.config().muc();
+        DomainBareJid host = serviceDomain(settings, domain);
         ModerationPolicy moderation = new ModerationPolicy();
         ArchivePolicy archive = new ArchivePolicy();
-        InvitationPolicy invitations = new InvitationPolicy();
+        InvitationPolicy invitationPolicy = new InvitationPolicy();
         RoomHandlers handlers = new RoomHandlers(new RoomPresenceHandler(),
-                new RoomMessageHandler(moderation, archive, new Invitations(invitations)),
+                new RoomMessageHandler(moderation, archive, new Invitations(invitationPolicy)),
                 new RoomIqHandler(new RoomDisco(archive), new AdminIq(moderation), new OwnerIq(), new ArchiveIq(archive)));
-        RoomPersistence persistence = new RoomPersistence(new JdbcRoomStore(ctx.jdbc()), new JdbcRoomArchive(ctx.jdbc()),
-                ctx.blocking());
-        MucService muc = new MucService(domain, settings, ctx.router(), ctx.clock(), ctx.actors(), persistence, handlers,
+        ServiceRooms rooms = new ServiceRooms(new JdbcRoomStore(ctx.jdbc()), new JdbcRoomArchive(ctx.jdbc()), host,
+                !domain.equals(ctx.domain()));
+        RoomPersistence persistence = new RoomPersistence(rooms, rooms, ctx.blocking());
+        MucService muc = new MucService(host, settings, ctx.router(), ctx.clock(), ctx.actors(), persistence, handlers,
                 new CreatorPolicy(settings.persistentRoomCreators(), settings.creators(), ctx.domain()));
-        loadPersistentRooms(muc, persistence, settings);
-        ctx.handlers().component(muc);
-        ctx.handlers().interceptor(new DirectInvitations(muc, invitations));
-        ctx.events().subscribe(SessionUnbound.class, e -> muc.sessionEnded(e.resource().session().jid()));
-        ctx.events().subscribe(ComposedPresenceChanged.class, muc.composedPresences()::changed);
-        this.service = muc;
-        this.administration = new LiveRoomAdministration(muc, ctx.domain());
+        synchronized (services) {
+            if (services.containsKey(domain)) {
+                return;
+            }
+            loadPersistentRooms(muc, persistence, settings);
+            ctx.handlers().component(muc);
+            services.put(domain, muc);
+            invitations.put(domain, new DirectInvitations(muc, invitationPolicy));
+        }
     }
 
     /**
      * Loads every persistent room with its last messages as history, so rooms, members and history
-     * survive a restart. Runs once at start-up, before the component receives anything.
+     * survive a restart. Runs once per service, before the component receives anything.
      */
     private static void loadPersistentRooms(MucService muc, RoomPersistence persistence, ParleyConfig.Muc settings) {
         for (StoredRoom stored : persistence.store().loadAll()) {
@@ -102,12 +149,27 @@ public final class MucModule implements Module {
         }
     }
 
+    /** The chat-room service of the default domain. */
     public static DomainBareJid serviceDomain(ParleyConfig config) {
+        return serviceDomain(config.muc(), JidCreate.domainBareFromOrThrowUnchecked(config.domain()));
+    }
+
+    /** The chat-room service of {@code domain}: {@code <muc.subdomain>.<domain>}. */
+    public static DomainBareJid serviceDomain(ParleyConfig.Muc settings, DomainBareJid domain) {
         try {
-            return JidCreate.domainBareFrom(config.muc().subdomain() + "." + config.domain());
+            return JidCreate.domainBareFrom(settings.subdomain() + "." + domain);
         } catch (XmppStringprepException e) {
-            throw new ConfigException("muc.subdomain does not make a valid domain: " + config.muc().subdomain());
+            throw new ConfigException("muc.subdomain does not make a valid domain: " + settings.subdomain());
         }
+    }
+
+    /**
+     * The default domain's persistent rooms in the database, as the CLI manages them with no
+     * server running (the rooms of other domains' services share the tables, see {@link ServiceRooms}).
+     */
+    public static org.parley.server.muc.store.RoomStore defaultServiceRooms(org.parley.server.storage.Jdbc jdbc,
+                                                                            ParleyConfig config) {
+        return new ServiceRooms(new JdbcRoomStore(jdbc), new JdbcRoomArchive(jdbc), serviceDomain(config), false);
     }
 
     /** The room administration of this running service; null before start or when muc is disabled. */
@@ -117,5 +179,10 @@ public final class MucModule implements Module {
 
     MucService service() {
         return service;
+    }
+
+    /** The chat-room service of a served domain, or null. */
+    MucService service(DomainBareJid domain) {
+        return services.get(domain);
     }
 }

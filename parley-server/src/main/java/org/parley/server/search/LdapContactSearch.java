@@ -50,8 +50,8 @@ public final class LdapContactSearch implements ContactSearch {
         }
         List<Contact> out = new ArrayList<>();
         for (DirectoryUser u : directory.search(Filter.createANDFilter(parts), limit)) {
-            if (u.userId() != null && store.user(u.userId()).map(r -> r.enabled()).orElse(true)) {
-                out.add(new Contact(u.userId(), u.displayName(), u.email(), u.department()));
+            if (u.account() != null && store.user(u.account()).map(r -> r.enabled()).orElse(true)) {
+                out.add(new Contact(u.account(), u.displayName(), u.email(), u.department()));
             }
         }
         out.sort(Comparator.comparing(Contact::username));

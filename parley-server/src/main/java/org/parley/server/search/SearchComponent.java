@@ -28,9 +28,21 @@ public final class SearchComponent implements Component {
     private final ContactSearch search;
     private final int maxResults;
 
+    /** The service of the default domain, {@code search.<userDomain>}. */
     public SearchComponent(String userDomain, Router router, BlockingPool blocking, ContactSearch search,
                            int maxResults) {
-        this.domain = "search." + userDomain;
+        this(userDomain, userDomain, router, blocking, search, maxResults);
+    }
+
+    /**
+     * The service at {@code search.<hostDomain>}. Every served domain has one, and each searches
+     * the whole directory (colleagues are found whatever their domain).
+     *
+     * @param userDomain the default domain, whose users' JIDs results build from their usernames
+     */
+    public SearchComponent(String hostDomain, String userDomain, Router router, BlockingPool blocking,
+                           ContactSearch search, int maxResults) {
+        this.domain = "search." + hostDomain;
         this.userDomain = userDomain;
         this.router = router;
         this.blocking = blocking;

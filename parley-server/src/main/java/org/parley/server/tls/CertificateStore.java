@@ -74,6 +74,48 @@ public final class CertificateStore {
         return identity;
     }
 
+    /**
+     * As {@link #loadOrGenerate(Path, Path, String)} for a node serving several names (the first
+     * is the default domain): a self-signed certificate found there that does not name all of
+     * them was generated for fewer domains, and is generated again (and written) for these.
+     * A certificate someone else issued is never replaced.
+     */
+    public TlsIdentity loadOrGenerate(Path certificatePem, Path keyPem, List<String> names) throws IOException {
+        if (Files.exists(certificatePem) && Files.exists(keyPem)) {
+            TlsIdentity found = load(certificatePem, keyPem);
+            if (!isSelfSigned(found.certificate()) || CertificateNames.coversAll(found.certificate(), names)) {
+                return found;
+            }
+            return generate(certificatePem, keyPem, names);
+        }
+        if (Files.exists(certificatePem) || Files.exists(keyPem)) {
+            throw new IOException("found only one of " + certificatePem + " and " + keyPem
+                    + "; remove it or supply both");
+        }
+        return generate(certificatePem, keyPem, names);
+    }
+
+    /** Generates a self-signed certificate for {@code names} and writes it over both files. */
+    public TlsIdentity generate(Path certificatePem, Path keyPem, List<String> names) throws IOException {
+        TlsIdentity identity = generator.generate(names);
+        write(keyPem, pem(new PemObject("PRIVATE KEY", identity.privateKey().getEncoded())), true);
+        write(certificatePem, pem(identity.certificate()), false);
+        return identity;
+    }
+
+    /** Issued by itself and signed by its own key: what this store generates, never what a CA issued. */
+    public static boolean isSelfSigned(X509Certificate certificate) {
+        if (!certificate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal())) {
+            return false;
+        }
+        try {
+            certificate.verify(certificate.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
     private static List<X509Certificate> readChain(Path file) throws IOException {
         List<X509Certificate> chain = new ArrayList<>();
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();

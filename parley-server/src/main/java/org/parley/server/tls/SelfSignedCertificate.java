@@ -31,8 +31,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Generates the certificate a fresh install runs with until an administrator configures a real
- * one: EC P-256, self-signed, valid ten years, naming the domain, its subdomains (one
- * wildcard level) and the conference service.
+ * one: EC P-256, self-signed, valid ten years. For one domain it names the domain, its subdomains
+ * (one wildcard level) and the conference service; a node serving several domains names each
+ * domain and service explicitly ({@link #generate(List)}).
  */
 final class SelfSignedCertificate {
 
@@ -47,6 +48,12 @@ final class SelfSignedCertificate {
     }
 
     TlsIdentity generate(String domain) {
+        return generate(List.of(domain, "*." + domain, "conference." + domain));
+    }
+
+    /** A certificate whose subjectAltNames are {@code names} (DNS names), its subject CN the first. */
+    TlsIdentity generate(List<String> names) {
+        String domain = names.get(0);
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), random);
@@ -60,10 +67,8 @@ final class SelfSignedCertificate {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial,
                     Date.from(notBefore), Date.from(notAfter), name, keys.getPublic());
 
-            GeneralNames altNames = new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, domain),
-                new GeneralName(GeneralName.dNSName, "*." + domain),
-                new GeneralName(GeneralName.dNSName, "conference." + domain)});
+            GeneralNames altNames = new GeneralNames(names.stream().distinct()
+                    .map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new));
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.subjectAlternativeName, false, altNames)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))

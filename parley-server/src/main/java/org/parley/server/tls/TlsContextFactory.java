@@ -6,11 +6,12 @@ import io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBeh
 import io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
-import java.security.cert.X509Certificate;
+import io.netty.handler.ssl.util.KeyManagerFactoryWrapper;
 import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLException;
@@ -18,7 +19,8 @@ import javax.net.ssl.SSLException;
 /**
  * Builds the server's Netty {@link SslContext}s: BoringSSL through netty-tcnative when it loads
  * (faster, and far less heap per connection), the JDK otherwise. TLS 1.2 and 1.3 only, forward
- * secret AEAD suites only.
+ * secret AEAD suites only. The certificate is chosen per handshake from {@link ServerIdentities}
+ * (by SNI, see {@link SniKeyManager}).
  */
 public final class TlsContextFactory {
 
@@ -36,16 +38,25 @@ public final class TlsContextFactory {
     static final long SESSION_CACHE_SIZE = 1024;
     static final long SESSION_TIMEOUT_SECONDS = 600;
 
-    private final TlsIdentity identity;
+    private final ServerIdentities identities;
     private final SslProvider provider;
 
-    /** Uses OpenSSL (BoringSSL) when available, else the JDK. */
+    /** One certificate for every name; OpenSSL (BoringSSL) when available, else the JDK. */
     public TlsContextFactory(TlsIdentity identity) {
-        this(identity, OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK);
+        this(ServerIdentities.of(identity));
     }
 
     public TlsContextFactory(TlsIdentity identity, SslProvider provider) {
-        this.identity = Objects.requireNonNull(identity, "identity");
+        this(ServerIdentities.of(identity), provider);
+    }
+
+    /** Uses OpenSSL (BoringSSL) when available, else the JDK. */
+    public TlsContextFactory(ServerIdentities identities) {
+        this(identities, OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK);
+    }
+
+    public TlsContextFactory(ServerIdentities identities, SslProvider provider) {
+        this.identities = Objects.requireNonNull(identities, "identities");
         this.provider = Objects.requireNonNull(provider, "provider");
     }
 
@@ -69,8 +80,12 @@ public final class TlsContextFactory {
     }
 
     private SslContextBuilder builder() {
-        return SslContextBuilder
-                .forServer(identity.privateKey(), identity.chain().toArray(new X509Certificate[0]))
+        SniKeyManager keys = new SniKeyManager(identities);
+        // OpenSSL converts key material to its own form per handshake unless cached; aliases are
+        // certificate fingerprints, so a cached entry can never be stale.
+        SslContextBuilder builder = provider == SslProvider.JDK ? SslContextBuilder.forServer(keys)
+                : SslContextBuilder.forServer(new OpenSslCachingX509KeyManagerFactory(new KeyManagerFactoryWrapper(keys)));
+        return builder
                 .sslProvider(provider)
                 .protocols(PROTOCOLS)
                 .ciphers(CIPHERS, SupportedCipherSuiteFilter.INSTANCE)

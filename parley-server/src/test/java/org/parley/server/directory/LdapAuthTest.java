@@ -61,7 +61,7 @@ class LdapAuthTest {
         LdapDirectory directory = LdapDirectory.open(config.ldap());
         CoreHarness harness = CoreHarness.start(overrides, new RosterModule());
         LdapCredentialSource source = new LdapCredentialSource(directory, new DirectoryStore(harness.core().jdbc()),
-                new VCards("localhost"), harness.core().blocking(), Clock.systemUTC(), harness.accounts());
+                new VCards("localhost"), Clock.systemUTC(), harness.accounts());
         return new Fixture(harness, directory, source);
     }
 

@@ -42,7 +42,7 @@ class LdapSmackTest {
                         module));
                 overrides.forEach(builder::set);
                 try (TestServer server = builder.credentials((core, accounts) -> new LdapCredentialSource(directory,
-                        new DirectoryStore(core.jdbc()), new VCards(core.domain().toString()), core.blocking(),
+                        new DirectoryStore(core.jdbc()), new VCards(core.domain().toString()),
                         Clock.systemUTC(), accounts)).start()) {
                     module.syncNow().get(60, TimeUnit.SECONDS);
 

@@ -47,12 +47,14 @@ final class TestDirectory implements AutoCloseable {
     private final int ldapPort;
     private final int ldapsPort;
     private final Path caPem;
+    private final SearchGate gate;
 
-    private TestDirectory(InMemoryDirectoryServer server, int ldapPort, int ldapsPort, Path caPem) {
+    private TestDirectory(InMemoryDirectoryServer server, int ldapPort, int ldapsPort, Path caPem, SearchGate gate) {
         this.server = server;
         this.ldapPort = ldapPort;
         this.ldapsPort = ldapsPort;
         this.caPem = caPem;
+        this.gate = gate;
     }
 
     /** Starts a server with {@code users} users (user0000… in example.com and example.org) and groups. */
@@ -76,12 +78,14 @@ final class TestDirectory implements AutoCloseable {
                         serverSsl.createSSLServerSocketFactory(), null));
         AdRangedMembers ranged = new AdRangedMembers();
         config.addInMemoryOperationInterceptor(ranged);
+        SearchGate gate = new SearchGate();
+        config.addInMemoryOperationInterceptor(gate);
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
         ranged.server = server;
         server.importFromLDIF(true, new LDIFReader(new ByteArrayInputStream(
                 ldif(users).getBytes(StandardCharsets.UTF_8))));
         server.startListening();
-        return new TestDirectory(server, ldapPort, ldapsPort, tmp.resolve("ldap-cert.pem"));
+        return new TestDirectory(server, ldapPort, ldapsPort, tmp.resolve("ldap-cert.pem"), gate);
     }
 
     static String userId(int i) {
@@ -140,6 +144,11 @@ final class TestDirectory implements AutoCloseable {
 
     InMemoryDirectoryServer server() {
         return server;
+    }
+
+    /** Records the searches the directory answers, and can hold some of them (a slow directory). */
+    SearchGate gate() {
+        return gate;
     }
 
     String ldapUrl() {
@@ -221,6 +230,53 @@ final class TestDirectory implements AutoCloseable {
             } catch (LDAPException e) {
                 throw new UncheckedIOException(new IOException(e));
             }
+        }
+    }
+
+    /**
+     * Sees every search filter, and holds searches whose filter contains {@link #hold}'s text
+     * until {@link #release()}: a directory that is slow for some requests.
+     */
+    static final class SearchGate extends InMemoryOperationInterceptor {
+        private final java.util.List<String> filters = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile String held;
+        private volatile java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(0);
+        private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void processSearchRequest(com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest request) {
+            String filter = request.getRequest().getFilter().toString();
+            filters.add(filter);
+            String h = held;
+            if (h != null && filter.contains(h)) {
+                waiting.incrementAndGet();
+                try {
+                    open.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /** Holds searches whose filter contains {@code text}. */
+        void hold(String text) {
+            open = new java.util.concurrent.CountDownLatch(1);
+            held = text;
+        }
+
+        void release() {
+            held = null;
+            open.countDown();
+        }
+
+        /** Searches held so far. */
+        int held() {
+            return waiting.get();
+        }
+
+        /** Whether any search filter seen so far contains {@code text}. */
+        boolean searched(String text) {
+            return filters.stream().anyMatch(f -> f.contains(text));
         }
     }
 }

@@ -79,8 +79,12 @@ public final class CoreHarness implements AutoCloseable {
 
     /** Binds a session for user@domain/resource and waits until routing sees it. */
     public TestSession connect(String username, String resource) {
+        return connect(JidCreate.entityFullFromOrThrowUnchecked(username + "@" + core.domain() + "/" + resource));
+    }
+
+    /** Binds a session for any local full JID (a user of another served domain too). */
+    public TestSession connect(EntityFullJid jid) {
         try {
-            EntityFullJid jid = JidCreate.entityFullFrom(username + "@" + core.domain() + "/" + resource);
             TestSession s = new TestSession(jid, core.router(), core.hubs());
             core.hubs().attach(s).get(5, TimeUnit.SECONDS);
             sessions.add(s);
