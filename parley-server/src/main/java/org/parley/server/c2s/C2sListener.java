@@ -24,6 +24,7 @@ import org.parley.server.account.Accounts;
 import org.parley.server.auth.SaslMechanisms;
 import org.parley.server.auth.SignInThrottle;
 import org.parley.server.config.ParleyConfig;
+import org.parley.server.tls.ServerEndPoints;
 import org.parley.xml.StreamErrorCondition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,7 @@ public final class C2sListener implements AutoCloseable {
         StreamFeatures features = new StreamFeatures(mechanisms, core.config().tls().required(),
                 core.config().registration().inBand(), core.features().streamFeatures());
         this.services = new C2sServices(core, accounts, mechanisms, throttle, Objects.requireNonNull(startTls),
-                features, new SecureRandom());
+                features, new SecureRandom(), new ServerEndPoints());
     }
 
     /** Binds both ports, on the shared loops or, without them, on one event loop per core of its own. */

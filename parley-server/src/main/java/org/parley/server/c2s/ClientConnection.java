@@ -2,7 +2,6 @@ package org.parley.server.c2s;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -30,7 +29,6 @@ import org.parley.server.auth.SaslFailure;
 import org.parley.server.auth.SaslServerSession;
 import org.parley.server.auth.SaslStep;
 import org.parley.server.core.StanzaErrorException;
-import org.parley.server.tls.ChannelBindings;
 import org.parley.xml.Element;
 import org.parley.xml.InvalidStanzaException;
 import org.parley.xml.Namespaces;
@@ -63,7 +61,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
     /** A peer that does not read our closing stream error is cut off after this long. */
     private static final long FORCED_CLOSE_SECONDS = 10;
-    private static final String END = "</stream:stream>";
 
     private enum Stage {
         /** Waiting for the client's stream header (at start and after each restart). */
@@ -152,10 +149,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
             return;
         }
         streamDomain = requested;
-        write(StreamHeaders.response(header, streamDomain, services.random()));
+        ctx.channel().writeAndFlush(StreamHeaders.opening(ctx.alloc(),
+                StreamHeaders.response(header, streamDomain, services.random()), currentFeatures()));
         headerSent = true;
         stage = Stage.OPEN;
-        ctx.channel().writeAndFlush(Unpooled.wrappedBuffer(currentFeatures()));
     }
 
     private byte[] currentFeatures() {
@@ -275,7 +272,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
 
     private ChannelBinding channelBinding() {
         SslHandler tls = ctx.pipeline().get(SslHandler.class);
-        return tls == null ? null : ChannelBindings.of(tls).orElse(null);
+        return tls == null ? null : services.endPoints().of(tls).orElse(null);
     }
 
     /** A new stream begins on the same connection (after TLS or SASL success). */
@@ -488,10 +485,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
 
     // ---- waiting for an answer ----
 
-    /** Stops reading while an answer is pending; elements already read are held. */
+    /**
+     * While an answer is pending, elements are held, and reading stops once one is (see
+     * {@link #hold}): clients rarely pipeline, and turning reading off and on costs two epoll
+     * system calls per answer, three answers per sign-in.
+     */
     private void await() {
         stage = Stage.WAITING;
-        ctx.channel().config().setAutoRead(false);
     }
 
     /** The pending answer was written: handle held elements, then read again. */
@@ -516,7 +516,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private void hold(Element element) {
         if (!held.add(element)) {
             closeStream(StreamErrorCondition.POLICY_VIOLATION, "Too much input while an answer is pending");
+            return;
         }
+        ctx.channel().config().setAutoRead(false);
     }
 
     /** A client that does not read what we write is not read either, until it catches up. */
@@ -596,17 +598,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
         if (!channel.isActive()) {
             return;
         }
-        StringBuilder out = new StringBuilder(256);
-        if (!headerSent) {
-            out.append(StreamHeaders.response(null, streamDomain != null ? streamDomain : services.core().domain(),
-                    services.random()));
-        }
-        if (condition != null) {
-            out.append(condition.toXml(text));
-        }
-        out.append(END);
+        String header = headerSent ? null : StreamHeaders.response(null,
+                streamDomain != null ? streamDomain : services.core().domain(), services.random());
         channel.config().setAutoRead(false);
-        channel.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), out)).addListener(ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), StreamHeaders.closing(header, condition, text)))
+                .addListener(ChannelFutureListener.CLOSE);
         channel.eventLoop().schedule(() -> {
             channel.close();
         }, FORCED_CLOSE_SECONDS, TimeUnit.SECONDS);

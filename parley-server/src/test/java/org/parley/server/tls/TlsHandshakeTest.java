@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -87,11 +88,29 @@ class TlsHandshakeTest {
         assertThat(result.alpn()).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource({"JDK", "OPENSSL"})
+    void theListenersCachedServerEndPointIsTheOneClientsCompute(SslProvider provider) throws Exception {
+        SslContext context = new TlsContextFactory(identity, provider).startTls();
+        ServerEndPoints endPoints = new ServerEndPoints();
+
+        Handshake first = handshake(context, "TLSv1.3", null, endPoints::of);
+        Handshake second = handshake(context, "TLSv1.2", null, endPoints::of);
+
+        assertThat(first.server()).isPresent().isEqualTo(first.client());
+        assertThat(second.server()).isEqualTo(second.client()).isEqualTo(first.server());
+    }
+
     private record Handshake(String protocol, String alpn, Optional<ChannelBinding> server,
                              Optional<ChannelBinding> client) {
     }
 
     private static Handshake handshake(SslContext context, String protocol, String[] alpn) throws Exception {
+        return handshake(context, protocol, alpn, ChannelBindings::of);
+    }
+
+    private static Handshake handshake(SslContext context, String protocol, String[] alpn,
+                                       Function<SslHandler, Optional<ChannelBinding>> bindingOf) throws Exception {
         CompletableFuture<Optional<ChannelBinding>> serverBinding = new CompletableFuture<>();
         Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -103,7 +122,7 @@ class TlsHandshakeTest {
                             public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
                                 if (event instanceof SslHandshakeCompletionEvent done) {
                                     if (done.isSuccess()) {
-                                        serverBinding.complete(ChannelBindings.of(ssl));
+                                        serverBinding.complete(bindingOf.apply(ssl));
                                     } else {
                                         serverBinding.completeExceptionally(done.cause());
                                     }
