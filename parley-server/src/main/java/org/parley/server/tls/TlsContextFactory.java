@@ -39,9 +39,14 @@ public final class TlsContextFactory {
     private final TlsIdentity identity;
     private final SslProvider provider;
 
-    /** Uses OpenSSL (BoringSSL) when available, else the JDK. */
+    /**
+     * Uses OpenSSL (BoringSSL) when available, else the JDK. The reference-counted OpenSSL engine:
+     * the other one registers a finalizer per connection, which keeps every closed connection's
+     * engine (and what it reaches) alive for an extra collection and makes the collector track one
+     * more object per session; the SslHandler releases the counted engine when the channel closes.
+     */
     public TlsContextFactory(TlsIdentity identity) {
-        this(identity, OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK);
+        this(identity, OpenSsl.isAvailable() ? SslProvider.OPENSSL_REFCNT : SslProvider.JDK);
     }
 
     public TlsContextFactory(TlsIdentity identity, SslProvider provider) {

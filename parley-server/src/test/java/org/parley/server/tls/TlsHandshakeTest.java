@@ -62,11 +62,12 @@ class TlsHandshakeTest {
     @Test
     void openSslIsAvailableAndPreferred() {
         assertThat(OpenSsl.isAvailable()).isTrue();
-        assertThat(new TlsContextFactory(identity).provider()).isEqualTo(SslProvider.OPENSSL);
+        assertThat(new TlsContextFactory(identity).provider()).isEqualTo(SslProvider.OPENSSL_REFCNT);
     }
 
     @ParameterizedTest
-    @CsvSource({"JDK, TLSv1.2", "JDK, TLSv1.3", "OPENSSL, TLSv1.2", "OPENSSL, TLSv1.3"})
+    @CsvSource({"JDK, TLSv1.2", "JDK, TLSv1.3", "OPENSSL, TLSv1.2", "OPENSSL, TLSv1.3", "OPENSSL_REFCNT, TLSv1.2",
+            "OPENSSL_REFCNT, TLSv1.3"})
     void handshakeSucceedsAndBothSidesAgreeOnServerEndPoint(SslProvider provider, String protocol)
             throws Exception {
         TlsContextFactory factory = new TlsContextFactory(identity, provider);
@@ -81,7 +82,7 @@ class TlsHandshakeTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"JDK", "OPENSSL"})
+    @CsvSource({"JDK", "OPENSSL", "OPENSSL_REFCNT"})
     void startTlsContextNeedsNoAlpn(SslProvider provider) throws Exception {
         Handshake result = handshake(new TlsContextFactory(identity, provider).startTls(), "TLSv1.3", null);
         assertThat(result.server()).isEqualTo(result.client());
@@ -89,7 +90,7 @@ class TlsHandshakeTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"JDK", "OPENSSL"})
+    @CsvSource({"JDK", "OPENSSL_REFCNT"})
     void theListenersCachedServerEndPointIsTheOneClientsCompute(SslProvider provider) throws Exception {
         SslContext context = new TlsContextFactory(identity, provider).startTls();
         ServerEndPoints endPoints = new ServerEndPoints();
