@@ -89,6 +89,18 @@ class TlsHandshakeTest {
         assertThat(result.alpn()).isEmpty();
     }
 
+    @Test
+    void openSslConnectionsKeepASmallBufferForHandshakeData() throws Exception {
+        TlsContextFactory factory = new TlsContextFactory(identity);
+        for (SslContext context : new SslContext[] {factory.startTls(), factory.directTls()}) {
+            assertThat(((io.netty.handler.ssl.ReferenceCountedOpenSslContext) context).getBioNonApplicationBufferSize())
+                    .isEqualTo(TlsContextFactory.BIO_NON_APPLICATION_BUFFER_SIZE);
+            // The server's flight (about 0.8 KB with this EC certificate) exceeds the buffer and still goes out.
+            assertThat(handshake(context, "TLSv1.3", null).server()).isPresent();
+            io.netty.util.ReferenceCountUtil.release(context);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"JDK", "OPENSSL_REFCNT"})
     void theListenersCachedServerEndPointIsTheOneClientsCompute(SslProvider provider) throws Exception {
