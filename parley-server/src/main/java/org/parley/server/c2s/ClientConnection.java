@@ -5,12 +5,10 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.handler.timeout.IdleState;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -34,7 +32,6 @@ import org.parley.xml.InvalidStanzaException;
 import org.parley.xml.Namespaces;
 import org.parley.xml.Stanza;
 import org.parley.xml.StanzaErrorCondition;
-import org.parley.xml.StanzaKind;
 import org.parley.xml.Stanzas;
 import org.parley.xml.StreamErrorCondition;
 import org.parley.xml.StreamHeader;
@@ -51,12 +48,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What an idle bound connection holds here: this handler (a dozen fields), its parser (about
  * 3.5 KB of Aalto reader state between stanzas, dropped after a second of silence: see
- * {@link IdleParsers}), the {@link ClientSession} (two counters), and
+ * {@link Liveness}), the {@link ClientSession} (two counters), and
  * no buffers: reads are released after parsing, features are shared bytes, and SASL state
- * exists only during an exchange. The channel, its TLS engine and the idle timers add Netty's
- * own per-connection cost.
+ * exists only during an exchange. The channel and its TLS engine add Netty's own cost.
  */
-final class ClientConnection extends ChannelInboundHandlerAdapter implements XmlStreamHandler {
+final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
     /** A peer that does not read our closing stream error is cut off after this long. */
@@ -83,7 +79,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private int failedAuths;
     private ClientSession session; // after bind
     private final HeldElements held = new HeldElements(); // while WAITING
-    private volatile long lastInput = System.nanoTime(); // read by IdleParsers' sweep
+    // Read by the Liveness sweep on another thread; written on the event loop.
+    private volatile long lastInput = System.nanoTime();
+    private volatile long lastOutput = lastInput;
+    private volatile long lastPing = lastInput;
     private volatile boolean parserAsleep; // the parser dropped its reader; the next read wakes it
 
     ClientConnection(C2sServices services) {
@@ -203,7 +202,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
             saslResponse(element);
         } else if (element.is("abort", Namespaces.SASL)) {
             saslFailed(SaslFailure.ABORTED, null);
-        } else if (isStanza(element) && element.name().equals("iq")) {
+        } else if (SessionStanzas.isStanza(element) && element.name().equals("iq")) {
             Stanza iq = parse(element);
             if (iq != null && InBandRegistration.isRegistration(iq)) {
                 register(iq);
@@ -216,7 +215,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     }
 
     private void beforeBinding(Element element) {
-        if (isStanza(element) && element.name().equals("iq")) {
+        if (SessionStanzas.isStanza(element) && element.name().equals("iq")) {
             Stanza iq = parse(element);
             if (iq != null && ResourceBinding.isBindRequest(iq)) {
                 bind(iq);
@@ -241,10 +240,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
             }
             return null;
         }
-    }
-
-    private static boolean isStanza(Element element) {
-        return Namespaces.CLIENT.equals(element.namespace()) && StanzaKind.ofElementName(element.name()) != null;
     }
 
     // ---- STARTTLS (RFC 6120 §5) ----
@@ -460,7 +455,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     // ---- stanzas of a bound session ----
 
     private void stanza(Element element) {
-        if (!isStanza(element)) {
+        if (!SessionStanzas.isStanza(element)) {
             closeStream(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
                     "Not a stanza: <" + element.name() + " xmlns='" + element.namespace() + "'>");
             return;
@@ -528,18 +523,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
         context.fireChannelWritabilityChanged();
     }
 
-    // ---- liveness ----
+    // ---- liveness (see Liveness) ----
 
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) {
-        if (event instanceof IdleStateEvent idle) {
-            if (idle.state() == IdleState.WRITER_IDLE && headerSent && stage != Stage.CLOSED) {
-                write(" "); // RFC 6120 §4.6.1 whitespace keepalive
-            } else if (idle.state() == IdleState.READER_IDLE && session != null && stage == Stage.OPEN) {
-                ping();
-            }
-            return;
-        }
         if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
             log.debug("c2s {}: TLS handshake failed: {}", remote(), handshake.cause().toString());
             context.close();
@@ -548,22 +535,40 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
         context.fireUserEventTriggered(event);
     }
 
-    /**
-     * XEP-0199 ping after inbound silence. Its answer needs no matching: any byte from the
-     * client resets the read timeout, and the router drops the result as an unknown iq answer.
-     */
-    private void ping() {
-        writeStanza(SessionStanzas.ping(streamDomain, session.jid(), services.core().iqTracker().newId()));
+    /** Every write passes here (ours and the session's): the time of the last one, for keepalives. */
+    @Override
+    public void write(ChannelHandlerContext context, Object msg, ChannelPromise promise) {
+        lastOutput = System.nanoTime();
+        context.write(msg, promise);
     }
 
-    /** For the {@link IdleParsers} sweep (any thread): bound, awake, and no input since {@code before}. */
-    boolean idleSince(long before) {
-        return session != null && !parserAsleep && lastInput - before < 0;
+    /** For the sweep (any thread, so a hint only): whether {@link #checkLiveness} has anything to do. */
+    boolean livenessDue(long now, Liveness liveness) {
+        return stage != Stage.CLOSED && liveness.anythingDue(now, lastInput, lastOutput, lastPing, session != null,
+                headerSent, parserAsleep);
     }
 
-    /** On the event loop: lets the parser drop its reader if it holds no partial element. */
-    void hibernateParser() {
-        if (stage == Stage.OPEN && session != null) {
+    /** On the event loop: the idle timeout, a XEP-0199 ping, a whitespace keepalive, dropping the idle parser's reader. */
+    void checkLiveness(long now, Liveness liveness) {
+        if (stage == Stage.CLOSED) {
+            return;
+        }
+        if (liveness.timedOut(now, lastInput)) {
+            closeStream(StreamErrorCondition.CONNECTION_TIMEOUT,
+                    "Nothing received for " + liveness.timeoutSeconds() + " seconds");
+            return;
+        }
+        boolean open = session != null && stage == Stage.OPEN;
+        if (open && liveness.pingDue(now, lastInput, lastPing)) {
+            lastPing = now;
+            // Its answer needs no matching: any byte from the client counts as input, and the router
+            // drops the result as an unknown iq answer.
+            writeStanza(SessionStanzas.ping(streamDomain, session.jid(), services.core().iqTracker().newId()));
+        }
+        if (headerSent && liveness.keepaliveDue(now, lastOutput)) {
+            write(" "); // RFC 6120 §4.6.1 whitespace keepalive
+        }
+        if (open && !parserAsleep && now - lastInput >= Liveness.HIBERNATE_AFTER_NANOS) {
             parserAsleep = parser.hibernate();
         }
     }
@@ -624,10 +629,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
 
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-        if (cause instanceof ReadTimeoutException) {
-            closeStream(StreamErrorCondition.CONNECTION_TIMEOUT,
-                    "Nothing received for " + services.c2s().idleTimeoutSeconds() + " seconds");
-        } else if (cause instanceof IOException || cause instanceof SSLException
+        if (cause instanceof IOException || cause instanceof SSLException
                 || cause.getCause() instanceof SSLException) {
             // The transport broke (reset, TLS alert): no stream is left to carry an error.
             log.debug("c2s {}: connection failed: {}", remote(), cause.toString());
