@@ -59,10 +59,15 @@ PARLEY_HOME="${PARLEY_HOME:-$HERE/..}"
 # JVM flags, chosen for one pinned core (see README "Parley's JVM flags"): Serial GC (a 1-core
 # process gains nothing from parallel or concurrent collectors, and G1's regions and remembered
 # sets cost memory per live object); a heap cap that fits 19,000 sessions with headroom; small
-# thread stacks; a small fixed young generation (-Xmn8m: eden is touched whole within seconds, so a
-# large one is start-up RSS, and young collections with little live data stay short); no
-# pre-touch, so RSS shows what the sessions really use.
-PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmn8m -Xmx768m -Xss512k -XX:MaxDirectMemorySize=256m -XX:-AlwaysPreTouch}"
+# thread stacks; a 24 MB young generation (a third of the young collections an 8 MB one needed
+# during sign-ins, and what a sign-in leaves behind dies there instead of being promoted; start-up
+# RSS, not per-session); a 64 MB initial heap (no full collections to grow the old generation during
+# the first thousands of sessions; untouched pages are not resident); no pre-touch, so RSS shows
+# what the sessions really use; the C1 compiler only, with its thresholds at a tenth
+# (TieredStopAtLevel=1, CompileThresholdScaling=0.1): C2's compilations were two thirds of the
+# process's CPU during the first thousand sign-ins after a start, and C1 code reached after 20
+# calls instead of 200 leaves little compiling or interpreting for the measured runs.
+PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmn24m -Xmx768m -Xss512k -XX:MaxDirectMemorySize=256m -XX:-AlwaysPreTouch -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1}"
 PARLEY_START="${PARLEY_START:-$PARLEY_HOME/bin/parley serve --set c2s.bind=127.0.0.1 --set c2s.port=$PORT --set c2s.directTlsPort=$DIRECT_PORT --set http.bind=127.0.0.1 --set http.port=${PARLEY_HTTP_PORT:-19090} --set domain=$DOMAIN --set dataDir=$WORK/parley/data --set auth.scramIterations=$SCRAM_ITERATIONS --set tls.certificate=$WORK/cert.pem --set tls.key=$WORK/key.pem --set registration.inBand=true --set offline.enabled=false}"
 
 log() { echo "[run-peers] $*" >&2; }

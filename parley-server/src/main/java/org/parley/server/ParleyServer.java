@@ -1,6 +1,8 @@
 package org.parley.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -199,11 +201,20 @@ public final class ParleyServer implements AutoCloseable {
         SaslMechanisms sasl = new SaslMechanisms(credentials, random, Set.of(core.domain()), decoySecret,
                 config.auth().scramIterations());
         TlsContextFactory tls = new TlsContextFactory(tlsIdentities);
+        SslContext startTls;
+        SslContext directTls;
         try {
-            c2s = new C2sListener(core, accounts, sasl, new SignInThrottle(clock), tls.startTls(), tls.directTls(), loops);
+            startTls = tls.startTls();
+            directTls = tls.directTls();
         } catch (SSLException e) {
             throw new UncheckedIOException("cannot set up TLS: " + e.getMessage(), e);
         }
+        // Reference-counted OpenSSL contexts free their native state only when released: after the listener stops.
+        started.add(() -> {
+            ReferenceCountUtil.release(startTls);
+            ReferenceCountUtil.release(directTls);
+        });
+        c2s = new C2sListener(core, accounts, sasl, new SignInThrottle(clock), startTls, directTls, loops);
         // Registered before start so that a failed bind (port in use) still releases what did bind.
         started.add(c2s::stop);
         try {

@@ -1,8 +1,8 @@
 package org.parley.xml;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,10 +21,10 @@ public final class Element implements Node {
 
     private final String name;
     private final String namespace;
-    private final Map<String, String> attributes;
+    private final Attributes attributes;
     private final List<Node> children;
 
-    private Element(String name, String namespace, Map<String, String> attributes, List<Node> children) {
+    private Element(String name, String namespace, Attributes attributes, List<Node> children) {
         this.name = name;
         this.namespace = namespace;
         this.attributes = attributes;
@@ -37,7 +37,7 @@ public final class Element implements Node {
 
     /** An empty element {@code <name xmlns='namespace'/>}. */
     public static Element of(String name, String namespace) {
-        return new Element(name, namespace, Map.of(), List.of());
+        return new Element(name, namespace, Attributes.EMPTY, List.of());
     }
 
     public String name() {
@@ -123,14 +123,10 @@ public final class Element implements Node {
         return sb.toString();
     }
 
+    /** This element with the attribute set (in place if present, else last), or removed when {@code value} is null. */
     public Element withAttribute(String attributeName, String value) {
-        Map<String, String> copy = new LinkedHashMap<>(attributes);
-        if (value == null) {
-            copy.remove(attributeName);
-        } else {
-            copy.put(attributeName, value);
-        }
-        return new Element(name, namespace, Collections.unmodifiableMap(copy), children);
+        Attributes changed = attributes.with(attributeName, value);
+        return changed == attributes ? this : new Element(name, namespace, changed, children);
     }
 
     public Element withChildren(List<? extends Node> newChildren) {
@@ -156,7 +152,9 @@ public final class Element implements Node {
 
     public Builder toBuilder() {
         Builder b = new Builder(name, namespace);
-        b.attributes.putAll(attributes);
+        for (int i = 0, n = attributes.size(); i < n; i++) {
+            b.attribute(attributes.nameAt(i), attributes.valueAt(i));
+        }
         b.children.addAll(children);
         return b;
     }
@@ -183,9 +181,9 @@ public final class Element implements Node {
             XmlEscaper.escapeAttribute(namespace, out);
             out.append('"');
         }
-        for (Map.Entry<String, String> a : attributes.entrySet()) {
-            out.append(' ').append(a.getKey()).append("=\"");
-            XmlEscaper.escapeAttribute(a.getValue(), out);
+        for (int i = 0, n = attributes.size(); i < n; i++) {
+            out.append(' ').append(attributes.nameAt(i)).append("=\"");
+            XmlEscaper.escapeAttribute(attributes.valueAt(i), out);
             out.append('"');
         }
         if (children.isEmpty()) {
@@ -219,7 +217,8 @@ public final class Element implements Node {
     public static final class Builder {
         private final String name;
         private final String namespace;
-        private final Map<String, String> attributes = new LinkedHashMap<>();
+        private String[] attributes; // names and values, allocated with the first attribute
+        private int attributeCount;
         private final List<Node> children = new ArrayList<>();
 
         private Builder(String name, String namespace) {
@@ -229,9 +228,23 @@ public final class Element implements Node {
 
         /** Sets an attribute; a null value leaves it out, which keeps call sites short. */
         public Builder attribute(String attributeName, String value) {
-            if (value != null) {
-                attributes.put(attributeName, value);
+            if (value == null) {
+                return this;
             }
+            Objects.requireNonNull(attributeName, "attributeName");
+            int at = attributes == null ? -1 : Attributes.indexOf(attributes, attributeCount, attributeName);
+            if (at >= 0) {
+                attributes[at + 1] = value; // set again: the later value wins, in the first place
+                return this;
+            }
+            if (attributes == null) {
+                attributes = new String[8];
+            } else if (2 * attributeCount == attributes.length) {
+                attributes = Arrays.copyOf(attributes, 2 * attributes.length);
+            }
+            attributes[2 * attributeCount] = attributeName;
+            attributes[2 * attributeCount + 1] = value;
+            attributeCount++;
             return this;
         }
 
@@ -261,8 +274,7 @@ public final class Element implements Node {
         }
 
         public Element build() {
-            return new Element(name, namespace,
-                    attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
+            return new Element(name, namespace, Attributes.of(attributes, attributeCount),
                     children.isEmpty() ? List.of() : List.copyOf(children));
         }
     }

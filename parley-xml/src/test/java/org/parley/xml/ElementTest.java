@@ -35,6 +35,31 @@ class ElementTest {
     }
 
     @Test
+    void attributesBehaveAsAnImmutableOrderedMap() {
+        Element e = Element.builder("iq", Namespaces.CLIENT)
+                .attribute("type", "get").attribute("id", "1").attribute("to", "a@b").attribute("type", "set")
+                .attribute("x1", "1").attribute("x2", "2").attribute("x3", "3").attribute("x4", "4").build();
+
+        // Set twice: the later value, in the first place.
+        assertThat(e.attributes().keySet()).containsExactly("type", "id", "to", "x1", "x2", "x3", "x4");
+        assertThat(e.attribute("type")).isEqualTo("set");
+        assertThat(e.attributes()).containsEntry("x4", "4").doesNotContainKey("x5").hasSize(7);
+        assertThat(e.attributes()).isEqualTo(new java.util.HashMap<>(e.attributes()))
+                .hasSameHashCodeAs(new java.util.HashMap<>(e.attributes()));
+        assertThat(e.withAttribute("id", "2").attributes().keySet()).containsExactly("type", "id", "to", "x1", "x2",
+                "x3", "x4");
+        assertThat(e.withAttribute("new", "n").attributes().keySet()).endsWith("x4", "new");
+        assertThat(e.withAttribute("id", null).attributes().keySet()).containsExactly("type", "to", "x1", "x2", "x3",
+                "x4");
+        assertThat(e.withAttribute("absent", null)).isSameAs(e);
+        assertThat(Element.of("a", "b").withAttribute("k", "v").withAttribute("k", null).attributes()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.attributes().put("k", "v"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.attributes().entrySet().iterator().remove())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void toXmlOmitsInheritedNamespaceAndEscapes() {
         assertThat(message.toXml(Namespaces.CLIENT)).isEqualTo("<message to=\"juliet@example.com\" type=\"chat\">"
                 + "<body>hi</body><active xmlns=\"http://jabber.org/protocol/chatstates\"/></message>");

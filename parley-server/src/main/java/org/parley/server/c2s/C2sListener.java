@@ -12,18 +12,16 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.parley.server.ParleyCore;
 import org.parley.server.account.Accounts;
 import org.parley.server.auth.SaslMechanisms;
 import org.parley.server.auth.SignInThrottle;
 import org.parley.server.config.ParleyConfig;
+import org.parley.server.tls.ServerEndPoints;
 import org.parley.xml.StreamErrorCondition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +47,7 @@ public final class C2sListener implements AutoCloseable {
     private final boolean ownsLoops; // created its own (tests), so closes them in stop()
     private EventLoopGroup group;
     private IoLoops ownLoops; // non-null while started with loops of its own
-    private IdleParsers idleParsers;
+    private Liveness liveness;
     private Channel startTlsServer;
     private Channel directTlsServer;
 
@@ -75,7 +73,7 @@ public final class C2sListener implements AutoCloseable {
         StreamFeatures features = new StreamFeatures(mechanisms, core.config().tls().required(),
                 core.config().registration().inBand(), core.features().streamFeatures());
         this.services = new C2sServices(core, accounts, mechanisms, throttle, Objects.requireNonNull(startTls),
-                features, new SecureRandom());
+                features, new SecureRandom(), new ServerEndPoints());
     }
 
     /** Binds both ports, on the shared loops or, without them, on one event loop per core of its own. */
@@ -95,17 +93,13 @@ public final class C2sListener implements AutoCloseable {
             stop();
             throw e;
         }
-        idleParsers = new IdleParsers(clients, group);
+        liveness = new Liveness(clients, group, settings);
         log.info("c2s listening on {}:{} (STARTTLS) and {}:{} (direct TLS), {}", settings.bind(), port(),
                 settings.bind(), directTlsPort(), io.epoll() ? "epoll" : "nio");
     }
 
     private ServerBootstrap bootstrap(Class<? extends ServerChannel> serverChannel, boolean direct) {
-        int readTimeout = settings.idleTimeoutSeconds();
-        int ping = settings.pingIntervalSeconds();
-        // A keepalive space when we wrote nothing for half the ping interval keeps NAT and
-        // firewall state alive between pings.
-        int keepalive = Math.max(1, ping / 2);
+        // Pings, keepalives and the idle timeout come from one sweep per listener (Liveness), not per-connection handlers.
         return new ServerBootstrap()
                 .group(group)
                 .channel(serverChannel)
@@ -123,8 +117,6 @@ public final class C2sListener implements AutoCloseable {
                         if (direct) {
                             p.addLast("tls", directTls.newHandler(ch.alloc()));
                         }
-                        p.addLast("liveness", new IdleStateHandler(ping, keepalive, 0, TimeUnit.SECONDS));
-                        p.addLast("timeout", new ReadTimeoutHandler(readTimeout, TimeUnit.SECONDS));
                         p.addLast("xmpp", new ClientConnection(services));
                     }
                 });
@@ -153,9 +145,9 @@ public final class C2sListener implements AutoCloseable {
         if (group == null) {
             return;
         }
-        if (idleParsers != null) {
-            idleParsers.close();
-            idleParsers = null;
+        if (liveness != null) {
+            liveness.close();
+            liveness = null;
         }
         for (Channel server : new Channel[] {startTlsServer, directTlsServer}) {
             if (server != null) {

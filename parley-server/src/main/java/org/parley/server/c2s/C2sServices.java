@@ -7,6 +7,7 @@ import org.parley.server.account.Accounts;
 import org.parley.server.auth.SaslMechanisms;
 import org.parley.server.auth.SignInThrottle;
 import org.parley.server.config.ParleyConfig;
+import org.parley.server.tls.ServerEndPoints;
 
 /**
  * What every connection of one listener shares: the core, sign-in machinery, the STARTTLS
@@ -14,7 +15,7 @@ import org.parley.server.config.ParleyConfig;
  * single reference instead of a copy of each.
  */
 record C2sServices(ParleyCore core, Accounts accounts, SaslMechanisms mechanisms, SignInThrottle throttle,
-                   SslContext startTls, StreamFeatures features, SecureRandom random) {
+                   SslContext startTls, StreamFeatures features, SecureRandom random, ServerEndPoints endPoints) {
 
     /** A client gets this many failed SASL attempts on one connection before it is closed. */
     static final int MAX_AUTH_ATTEMPTS = 5;

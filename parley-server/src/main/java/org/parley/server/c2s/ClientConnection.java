@@ -2,16 +2,13 @@ package org.parley.server.c2s;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.handler.timeout.IdleState;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,13 +27,11 @@ import org.parley.server.auth.SaslFailure;
 import org.parley.server.auth.SaslServerSession;
 import org.parley.server.auth.SaslStep;
 import org.parley.server.core.StanzaErrorException;
-import org.parley.server.tls.ChannelBindings;
 import org.parley.xml.Element;
 import org.parley.xml.InvalidStanzaException;
 import org.parley.xml.Namespaces;
 import org.parley.xml.Stanza;
 import org.parley.xml.StanzaErrorCondition;
-import org.parley.xml.StanzaKind;
 import org.parley.xml.Stanzas;
 import org.parley.xml.StreamErrorCondition;
 import org.parley.xml.StreamHeader;
@@ -53,17 +48,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What an idle bound connection holds here: this handler (a dozen fields), its parser (about
  * 3.5 KB of Aalto reader state between stanzas, dropped after a second of silence: see
- * {@link IdleParsers}), the {@link ClientSession} (two counters), and
+ * {@link Liveness}), the {@link ClientSession} (two counters), and
  * no buffers: reads are released after parsing, features are shared bytes, and SASL state
- * exists only during an exchange. The channel, its TLS engine and the idle timers add Netty's
- * own per-connection cost.
+ * exists only during an exchange. The channel and its TLS engine add Netty's own cost.
  */
-final class ClientConnection extends ChannelInboundHandlerAdapter implements XmlStreamHandler {
+final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
     /** A peer that does not read our closing stream error is cut off after this long. */
     private static final long FORCED_CLOSE_SECONDS = 10;
-    private static final String END = "</stream:stream>";
 
     private enum Stage {
         /** Waiting for the client's stream header (at start and after each restart). */
@@ -86,7 +79,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private int failedAuths;
     private ClientSession session; // after bind
     private final HeldElements held = new HeldElements(); // while WAITING
-    private volatile long lastInput = System.nanoTime(); // read by IdleParsers' sweep
+    // Read by the Liveness sweep on another thread; written on the event loop.
+    private volatile long lastInput = System.nanoTime();
+    private volatile long lastOutput = lastInput;
+    private volatile long lastPing = lastInput;
     private volatile boolean parserAsleep; // the parser dropped its reader; the next read wakes it
 
     ClientConnection(C2sServices services) {
@@ -152,10 +148,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
             return;
         }
         streamDomain = requested;
-        write(StreamHeaders.response(header, streamDomain, services.random()));
+        ctx.channel().writeAndFlush(StreamHeaders.opening(ctx.alloc(),
+                StreamHeaders.response(header, streamDomain, services.random()), currentFeatures()));
         headerSent = true;
         stage = Stage.OPEN;
-        ctx.channel().writeAndFlush(Unpooled.wrappedBuffer(currentFeatures()));
     }
 
     private byte[] currentFeatures() {
@@ -206,7 +202,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
             saslResponse(element);
         } else if (element.is("abort", Namespaces.SASL)) {
             saslFailed(SaslFailure.ABORTED, null);
-        } else if (isStanza(element) && element.name().equals("iq")) {
+        } else if (SessionStanzas.isStanza(element) && element.name().equals("iq")) {
             Stanza iq = parse(element);
             if (iq != null && InBandRegistration.isRegistration(iq)) {
                 register(iq);
@@ -219,7 +215,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     }
 
     private void beforeBinding(Element element) {
-        if (isStanza(element) && element.name().equals("iq")) {
+        if (SessionStanzas.isStanza(element) && element.name().equals("iq")) {
             Stanza iq = parse(element);
             if (iq != null && ResourceBinding.isBindRequest(iq)) {
                 bind(iq);
@@ -244,10 +240,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
             }
             return null;
         }
-    }
-
-    private static boolean isStanza(Element element) {
-        return Namespaces.CLIENT.equals(element.namespace()) && StanzaKind.ofElementName(element.name()) != null;
     }
 
     // ---- STARTTLS (RFC 6120 §5) ----
@@ -275,7 +267,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
 
     private ChannelBinding channelBinding() {
         SslHandler tls = ctx.pipeline().get(SslHandler.class);
-        return tls == null ? null : ChannelBindings.of(tls).orElse(null);
+        return tls == null ? null : services.endPoints().of(tls).orElse(null);
     }
 
     /** A new stream begins on the same connection (after TLS or SASL success). */
@@ -458,7 +450,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     // ---- stanzas of a bound session ----
 
     private void stanza(Element element) {
-        if (!isStanza(element)) {
+        if (!SessionStanzas.isStanza(element)) {
             closeStream(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
                     "Not a stanza: <" + element.name() + " xmlns='" + element.namespace() + "'>");
             return;
@@ -483,10 +475,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
 
     // ---- waiting for an answer ----
 
-    /** Stops reading while an answer is pending; elements already read are held. */
+    /**
+     * While an answer is pending, elements are held, and reading stops once one is (see
+     * {@link #hold}): clients rarely pipeline, and turning reading off and on costs two epoll
+     * system calls per answer, three answers per sign-in.
+     */
     private void await() {
         stage = Stage.WAITING;
-        ctx.channel().config().setAutoRead(false);
     }
 
     /** The pending answer was written: handle held elements, then read again. */
@@ -511,7 +506,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private void hold(Element element) {
         if (!held.add(element)) {
             closeStream(StreamErrorCondition.POLICY_VIOLATION, "Too much input while an answer is pending");
+            return;
         }
+        ctx.channel().config().setAutoRead(false);
     }
 
     /** A client that does not read what we write is not read either, until it catches up. */
@@ -521,18 +518,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
         context.fireChannelWritabilityChanged();
     }
 
-    // ---- liveness ----
+    // ---- liveness (see Liveness) ----
 
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) {
-        if (event instanceof IdleStateEvent idle) {
-            if (idle.state() == IdleState.WRITER_IDLE && headerSent && stage != Stage.CLOSED) {
-                write(" "); // RFC 6120 §4.6.1 whitespace keepalive
-            } else if (idle.state() == IdleState.READER_IDLE && session != null && stage == Stage.OPEN) {
-                ping();
-            }
-            return;
-        }
         if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
             log.debug("c2s {}: TLS handshake failed: {}", remote(), handshake.cause().toString());
             context.close();
@@ -541,22 +530,40 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
         context.fireUserEventTriggered(event);
     }
 
-    /**
-     * XEP-0199 ping after inbound silence. Its answer needs no matching: any byte from the
-     * client resets the read timeout, and the router drops the result as an unknown iq answer.
-     */
-    private void ping() {
-        writeStanza(SessionStanzas.ping(streamDomain, session.jid(), services.core().iqTracker().newId()));
+    /** Every write passes here (ours and the session's): the time of the last one, for keepalives. */
+    @Override
+    public void write(ChannelHandlerContext context, Object msg, ChannelPromise promise) {
+        lastOutput = System.nanoTime();
+        context.write(msg, promise);
     }
 
-    /** For the {@link IdleParsers} sweep (any thread): bound, awake, and no input since {@code before}. */
-    boolean idleSince(long before) {
-        return session != null && !parserAsleep && lastInput - before < 0;
+    /** For the sweep (any thread, so a hint only): whether {@link #checkLiveness} has anything to do. */
+    boolean livenessDue(long now, Liveness liveness) {
+        return stage != Stage.CLOSED && liveness.anythingDue(now, lastInput, lastOutput, lastPing, session != null,
+                headerSent, parserAsleep);
     }
 
-    /** On the event loop: lets the parser drop its reader if it holds no partial element. */
-    void hibernateParser() {
-        if (stage == Stage.OPEN && session != null) {
+    /** On the event loop: the idle timeout, a XEP-0199 ping, a whitespace keepalive, dropping the idle parser's reader. */
+    void checkLiveness(long now, Liveness liveness) {
+        if (stage == Stage.CLOSED) {
+            return;
+        }
+        if (liveness.timedOut(now, lastInput)) {
+            closeStream(StreamErrorCondition.CONNECTION_TIMEOUT,
+                    "Nothing received for " + liveness.timeoutSeconds() + " seconds");
+            return;
+        }
+        boolean open = session != null && stage == Stage.OPEN;
+        if (open && liveness.pingDue(now, lastInput, lastPing)) {
+            lastPing = now;
+            // Its answer needs no matching: any byte from the client counts as input, and the router
+            // drops the result as an unknown iq answer.
+            writeStanza(SessionStanzas.ping(streamDomain, session.jid(), services.core().iqTracker().newId()));
+        }
+        if (headerSent && liveness.keepaliveDue(now, lastOutput)) {
+            write(" "); // RFC 6120 §4.6.1 whitespace keepalive
+        }
+        if (open && !parserAsleep && now - lastInput >= Liveness.HIBERNATE_AFTER_NANOS) {
             parserAsleep = parser.hibernate();
         }
     }
@@ -591,17 +598,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
         if (!channel.isActive()) {
             return;
         }
-        StringBuilder out = new StringBuilder(256);
-        if (!headerSent) {
-            out.append(StreamHeaders.response(null, streamDomain != null ? streamDomain : services.core().domain(),
-                    services.random()));
-        }
-        if (condition != null) {
-            out.append(condition.toXml(text));
-        }
-        out.append(END);
+        String header = headerSent ? null : StreamHeaders.response(null,
+                streamDomain != null ? streamDomain : services.core().domain(), services.random());
         channel.config().setAutoRead(false);
-        channel.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), out)).addListener(ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), StreamHeaders.closing(header, condition, text)))
+                .addListener(ChannelFutureListener.CLOSE);
         channel.eventLoop().schedule(() -> {
             channel.close();
         }, FORCED_CLOSE_SECONDS, TimeUnit.SECONDS);
@@ -626,10 +627,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
 
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-        if (cause instanceof ReadTimeoutException) {
-            closeStream(StreamErrorCondition.CONNECTION_TIMEOUT,
-                    "Nothing received for " + services.c2s().idleTimeoutSeconds() + " seconds");
-        } else if (cause instanceof IOException || cause instanceof SSLException
+        if (cause instanceof IOException || cause instanceof SSLException
                 || cause.getCause() instanceof SSLException) {
             // The transport broke (reset, TLS alert): no stream is left to carry an error.
             log.debug("c2s {}: connection failed: {}", remote(), cause.toString());

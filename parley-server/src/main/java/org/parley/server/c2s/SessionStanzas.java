@@ -6,6 +6,7 @@ import org.parley.xml.Element;
 import org.parley.xml.Namespaces;
 import org.parley.xml.Stanza;
 import org.parley.xml.StanzaErrorCondition;
+import org.parley.xml.StanzaKind;
 import org.parley.xml.Stanzas;
 
 /** What the stream itself answers for a bound client, before anything reaches the router. */
@@ -15,6 +16,11 @@ final class SessionStanzas {
     }
 
     /** RFC 6120 §8.1.2.1: a client may leave 'from' out, or give its own full or bare JID only. */
+    /** A message, presence or iq in the client namespace. */
+    static boolean isStanza(Element element) {
+        return Namespaces.CLIENT.equals(element.namespace()) && StanzaKind.ofElementName(element.name()) != null;
+    }
+
     static boolean claimsAnotherAddress(Stanza stanza, EntityFullJid jid) {
         return stanza.from() != null && !stanza.from().equals(jid) && !stanza.from().equals(jid.asEntityBareJid());
     }

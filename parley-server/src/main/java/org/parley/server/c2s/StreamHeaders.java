@@ -1,5 +1,8 @@
 package org.parley.server.c2s;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import java.util.Base64;
 import java.util.Random;
 import org.jxmpp.jid.DomainBareJid;
@@ -64,8 +67,38 @@ final class StreamHeaders {
             return false;
         }
         int dot = version.indexOf('.');
-        String major = dot < 0 ? version : version.substring(0, dot);
-        return major.strip().replaceFirst("^0+(?=.)", "").equals("1");
+        String major = (dot < 0 ? version : version.substring(0, dot)).strip();
+        // Leading zeros do not count ("01.0" is 1.0); a loop rather than a regex compiled per header.
+        int digits = 0;
+        while (digits < major.length() - 1 && major.charAt(digits) == '0') {
+            digits++;
+        }
+        return major.substring(digits).equals("1");
+    }
+
+    /**
+     * Our header and the stream features as one buffer, so they leave in one TLS record and one
+     * send (three times per sign-in) rather than two.
+     */
+    static ByteBuf opening(ByteBufAllocator alloc, String header, byte[] features) {
+        ByteBuf out = alloc.buffer(ByteBufUtil.utf8MaxBytes(header) + features.length);
+        ByteBufUtil.writeUtf8(out, header);
+        return out.writeBytes(features);
+    }
+
+    /**
+     * The end of a stream (RFC 6120 §4.4): our header first when it was not sent yet (§4.9.1.1),
+     * the stream error when a condition is given, then the closing tag.
+     */
+    static String closing(String headerOrNull, StreamErrorCondition condition, String text) {
+        StringBuilder out = new StringBuilder(256);
+        if (headerOrNull != null) {
+            out.append(headerOrNull);
+        }
+        if (condition != null) {
+            out.append(condition.toXml(text));
+        }
+        return out.append("</stream:stream>").toString();
     }
 
     /**

@@ -97,6 +97,11 @@ public final class JdbcOfflineStore implements OfflineStore {
     }
 
     @Override
+    public boolean isEmpty() {
+        return jdbc.queryOne("SELECT 1 FROM offline_messages LIMIT 1", rs -> rs.getInt(1)).isEmpty();
+    }
+
+    @Override
     public int count(EntityBareJid user) {
         return jdbc.queryOne("SELECT COUNT(*) FROM offline_messages WHERE username = ?",
                 rs -> rs.getInt(1), names.of(user)).orElse(0);

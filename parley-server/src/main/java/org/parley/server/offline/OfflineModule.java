@@ -38,7 +38,11 @@ public final class OfflineModule implements Module {
                 config.enabled(), config.maxMessagesPerUser());
         OfflineDelivery delivery = new OfflineDelivery(s, ctx.blocking());
         ctx.events().subscribe(MessageUndeliverable.class, storage::handle);
-        ctx.events().subscribe(InitialPresence.class, e -> delivery.deliver(e.hub(), e.resource()));
+        // Disabled with nothing left from when it was enabled: nothing can ever be delivered, so
+        // sign-ins skip the lookup (a database round trip each). Messages stored earlier are still delivered.
+        if (config.enabled() || !s.isEmpty()) {
+            ctx.events().subscribe(InitialPresence.class, e -> delivery.deliver(e.hub(), e.resource()));
+        }
         if (config.enabled()) {
             ctx.features().addServerFeature(FEATURE);
         }

@@ -19,6 +19,9 @@ public interface OfflineStore {
 
     int count(EntityBareJid user);
 
+    /** Whether no message is stored for anyone. */
+    boolean isEmpty();
+
     /** What {@link #store} did. */
     enum Outcome { STORED, FULL, NO_SUCH_USER }
 

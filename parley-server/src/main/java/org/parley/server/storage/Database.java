@@ -37,12 +37,20 @@ public final class Database implements AutoCloseable {
         this.dataSource = new HikariDataSource(hc);
     }
 
-    /** Opens the configured database (H2 under the data directory when no URL is set) and migrates it. */
+    /**
+     * Opens the configured database (H2 under the data directory when no URL is set) and migrates
+     * it, trying again for a while when no connection can be had yet (see {@link StartupRetry}).
+     */
     public static Database open(ParleyConfig config) {
         ParleyConfig.Database db = config.database();
         String url = db.url().isBlank() ? embeddedUrl(config.dataPath()) : db.url();
         Database database = new Database(url, db.user(), db.password(), db.poolSize());
-        database.migrate();
+        try {
+            new StartupRetry().run("migrating " + database.describe(), database::migrate);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         return database;
     }
 

@@ -17,7 +17,7 @@ class IdleParsersTest {
             try (RawClient alice = server.raw(); RawClient bob = server.raw()) {
                 alice.signIn("alice", "a");
                 bob.signIn("bob", "b");
-                // Past IdleParsers.IDLE_NANOS plus a sweep: both parsers have dropped their reader.
+                // Past Liveness.HIBERNATE_AFTER_NANOS plus a sweep: both parsers have dropped their reader.
                 Thread.sleep(2_500);
                 alice.send("<message to='bob@localhost/b' type='chat' id='m1'><body>after &amp; a nap</body></message>");
                 assertThat(bob.readUntil("</message>")).contains("from=\"alice@localhost/a\"")

@@ -44,6 +44,27 @@ class LivenessTest {
     }
 
     @Test
+    void aQuietServerSendsWhitespaceKeepalivesBetweenPings() throws Exception {
+        // Keepalive after half the ping interval without output: 2 s, before the ping at 4 s.
+        try (TestServer server = TestServer.builder()
+                .set("c2s.pingIntervalSeconds=4").set("c2s.idleTimeoutSeconds=30").start()) {
+            server.createUser("alice");
+            try (RawClient c = server.raw()) {
+                c.signIn("alice", "kept");
+                assertThat(c.readUntil(" ")).isEqualTo(" ");
+                assertThat(c.readUntil("</iq>")).contains("<ping xmlns=\"urn:xmpp:ping\"/>");
+            }
+        }
+    }
+
+    @Test
+    void theSweepRunsAQuarterOfTheShortestIntervalWithinBounds() {
+        assertThat(Liveness.periodMillis(java.util.concurrent.TimeUnit.SECONDS.toNanos(1))).isEqualTo(250);
+        assertThat(Liveness.periodMillis(java.util.concurrent.TimeUnit.SECONDS.toNanos(60))).isEqualTo(1000);
+        assertThat(Liveness.periodMillis(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100))).isEqualTo(100);
+    }
+
+    @Test
     void stoppingTheListenerSendsSystemShutdown() throws Exception {
         try (TestServer server = TestServer.start()) {
             server.createUser("alice");

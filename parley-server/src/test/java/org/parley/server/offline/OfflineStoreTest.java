@@ -33,7 +33,9 @@ class OfflineStoreTest {
             Stanza m2 = TestXml.stanza("<message from='alice@localhost/a' to='bob@localhost'><body>2</body></message>");
             Stanza m3 = TestXml.stanza("<message from='alice@localhost/a' to='bob@localhost'><body>3</body></message>");
 
+            assertThat(store.isEmpty()).isTrue();
             assertThat(store.store(bob, m1, Instant.now(), 2)).isEqualTo(OfflineStore.Outcome.STORED);
+            assertThat(store.isEmpty()).isFalse();
             assertThat(store.store(bob, m2, Instant.now(), 2)).isEqualTo(OfflineStore.Outcome.STORED);
             assertThat(store.store(bob, m3, Instant.now(), 2)).isEqualTo(OfflineStore.Outcome.FULL);
             assertThat(store.store(jid("nobody@localhost"), m1, Instant.now(), 2))
@@ -48,6 +50,7 @@ class OfflineStoreTest {
             assertThat(store.load(bob)).extracting(OfflineStore.StoredMessage::id).containsExactly(loaded.get(1).id());
             store.delete(bob, List.of(loaded.get(1).id()));
             assertThat(store.count(bob)).isZero();
+            assertThat(store.isEmpty()).isTrue();
 
             // Deleting the account deletes its stored messages.
             store.store(bob, m3, Instant.now(), 2);
