@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What an idle bound connection holds here: this handler (a dozen fields), its parser (about
  * 3.5 KB of Aalto reader state between stanzas, dropped after a second of silence: see
- * {@link IdleParsers}), the {@link ClientSession} (two counters), and
+ * {@link IdleParsers}), the {@link ClientSession} (an empty {@link Outbound} queue), and
  * no buffers: reads are released after parsing, features are shared bytes, and SASL state
  * exists only during an exchange. The channel, its TLS engine and the idle timers add Netty's
  * own per-connection cost.
@@ -63,7 +63,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
     /** A peer that does not read our closing stream error is cut off after this long. */
     private static final long FORCED_CLOSE_SECONDS = 10;
-    private static final String END = "</stream:stream>";
 
     private enum Stage {
         /** Waiting for the client's stream header (at start and after each restart). */
@@ -584,10 +583,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
         if (stage == Stage.CLOSED) {
             return;
         }
-        stage = Stage.CLOSED;
-        held.clear();
-        sasl = null;
-        parser.close();
+        ended(); // what the session queued goes out before the closing tag, then nothing
         Channel channel = ctx.channel();
         if (condition != null) {
             log.info("c2s {}{}: stream error {}: {}", remote(), session == null ? "" : " " + session.jid(),
@@ -596,31 +592,30 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Xml
         if (!channel.isActive()) {
             return;
         }
-        StringBuilder out = new StringBuilder(256);
-        if (!headerSent) {
-            out.append(StreamHeaders.response(null, streamDomain != null ? streamDomain : services.core().domain(),
-                    services.random()));
-        }
-        if (condition != null) {
-            out.append(condition.toXml(text));
-        }
-        out.append(END);
+        String end = StreamHeaders.closing(headerSent ? null : streamDomain != null ? streamDomain
+                : services.core().domain(), services.random(), condition, text);
         channel.config().setAutoRead(false);
-        channel.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), out)).addListener(ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), end)).addListener(ChannelFutureListener.CLOSE);
         channel.eventLoop().schedule(() -> {
             channel.close();
         }, FORCED_CLOSE_SECONDS, TimeUnit.SECONDS);
     }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext context) {
+    private void ended() {
         stage = Stage.CLOSED;
         held.clear();
         sasl = null;
         parser.close();
         if (session != null) {
+            session.streamClosing();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        ended();
+        if (session != null) {
             services.core().hubs().detach(session);
-            session.discardHeld();
         }
         log.debug("c2s {}: connection closed", remote());
         context.fireChannelInactive();

@@ -80,4 +80,19 @@ final class StreamHeaders {
         return new StreamHeader(to, domain.toString(), Base64.getUrlEncoder().withoutPadding().encodeToString(id),
                 "1.0", lang, Namespaces.CLIENT).toXml(true);
     }
+
+    /**
+     * The end of our stream: our header when none was sent yet ({@code headerDomain} non-null,
+     * RFC 6120 §4.9.1.1), the stream error when a condition is given, then the closing tag.
+     */
+    static String closing(DomainBareJid headerDomain, Random random, StreamErrorCondition condition, String text) {
+        StringBuilder out = new StringBuilder(256);
+        if (headerDomain != null) {
+            out.append(response(null, headerDomain, random));
+        }
+        if (condition != null) {
+            out.append(condition.toXml(text));
+        }
+        return out.append("</stream:stream>").toString();
+    }
 }
