@@ -175,6 +175,21 @@ public final class Element implements Node {
 
     @Override
     public void appendXml(StringBuilder out, String inheritedNamespace) {
+        append(out, inheritedNamespace, false);
+    }
+
+    /**
+     * Appends this element as XML with the value of its {@code to} attribute left out, and returns
+     * the index in {@code out} where that value goes. Without a {@code to} attribute, an empty one
+     * is written after the others: where {@link #withAttribute} would add it. For
+     * {@link StanzaTemplate}, which serialises a stanza once for many recipients.
+     */
+    int appendXmlWithToSlot(StringBuilder out, String inheritedNamespace) {
+        return append(out, inheritedNamespace, true);
+    }
+
+    private int append(StringBuilder out, String inheritedNamespace, boolean toSlot) {
+        int slot = -1;
         out.append('<').append(name);
         if (!namespace.equals(inheritedNamespace)) {
             out.append(" xmlns=\"");
@@ -182,19 +197,30 @@ public final class Element implements Node {
             out.append('"');
         }
         for (int i = 0, n = attributes.size(); i < n; i++) {
-            out.append(' ').append(attributes.nameAt(i)).append("=\"");
-            XmlEscaper.escapeAttribute(attributes.valueAt(i), out);
+            String attribute = attributes.nameAt(i);
+            out.append(' ').append(attribute).append("=\"");
+            if (toSlot && attribute.equals("to")) {
+                slot = out.length();
+            } else {
+                XmlEscaper.escapeAttribute(attributes.valueAt(i), out);
+            }
+            out.append('"');
+        }
+        if (toSlot && slot < 0) {
+            out.append(" to=\"");
+            slot = out.length();
             out.append('"');
         }
         if (children.isEmpty()) {
             out.append("/>");
-            return;
+            return slot;
         }
         out.append('>');
         for (Node child : children) {
             child.appendXml(out, namespace);
         }
         out.append("</").append(name).append('>');
+        return slot;
     }
 
     @Override

@@ -23,17 +23,38 @@ public final class XmlEscaper {
     public static void escapeAttribute(String s, StringBuilder out) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                case '\n' -> out.append("&#10;");
-                case '\r' -> out.append("&#13;");
-                case '\t' -> out.append("&#9;");
-                default -> out.append(c);
+            String entity = attributeEntity(c);
+            if (entity == null) {
+                out.append(c);
+            } else {
+                out.append(entity);
             }
         }
+    }
+
+    /** {@code s} escaped for an attribute value: the same instance when nothing needs escaping (the usual case). */
+    public static String escapeAttribute(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (attributeEntity(s.charAt(i)) != null) {
+                StringBuilder out = new StringBuilder(s.length() + 16);
+                escapeAttribute(s, out);
+                return out.toString();
+            }
+        }
+        return s;
+    }
+
+    private static String attributeEntity(char c) {
+        return switch (c) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '"' -> "&quot;";
+            case '\'' -> "&apos;";
+            case '\n' -> "&#10;";
+            case '\r' -> "&#13;";
+            case '\t' -> "&#9;";
+            default -> null;
+        };
     }
 }

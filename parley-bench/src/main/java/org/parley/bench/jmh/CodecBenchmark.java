@@ -78,6 +78,12 @@ public class CodecBenchmark {
         bh.consume(parsed.toXml().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** What a delivery does now (a stanza with its own 'to': serialised whole, nothing cached). */
+    @Benchmark
+    public void serializeToUtf8(Blackhole bh) {
+        bh.consume(parsed.toUtf8());
+    }
+
     static final class Sink implements XmlStreamHandler {
         Element last;
 

@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What an idle bound connection holds here: this handler (a dozen fields), its parser (about
  * 3.5 KB of Aalto reader state between stanzas, dropped after a second of silence: see
- * {@link Liveness}), the {@link ClientSession} (two counters), and
+ * {@link Liveness}), the {@link ClientSession} (an empty {@link Outbound} queue), and
  * no buffers: reads are released after parsing, features are shared bytes, and SASL state
  * exists only during an exchange. The channel and its TLS engine add Netty's own cost.
  */
@@ -586,10 +586,7 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
         if (stage == Stage.CLOSED) {
             return;
         }
-        stage = Stage.CLOSED;
-        held.clear();
-        sasl = null;
-        parser.close();
+        ended(); // what the session queued goes out before the closing tag, then nothing
         Channel channel = ctx.channel();
         if (condition != null) {
             log.info("c2s {}{}: stream error {}: {}", remote(), session == null ? "" : " " + session.jid(),
@@ -598,18 +595,16 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
         if (!channel.isActive()) {
             return;
         }
-        String header = headerSent ? null : StreamHeaders.response(null,
-                streamDomain != null ? streamDomain : services.core().domain(), services.random());
+        String end = StreamHeaders.closing(headerSent ? null : streamDomain != null ? streamDomain
+                : services.core().domain(), services.random(), condition, text);
         channel.config().setAutoRead(false);
-        channel.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), StreamHeaders.closing(header, condition, text)))
-                .addListener(ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), end)).addListener(ChannelFutureListener.CLOSE);
         channel.eventLoop().schedule(() -> {
             channel.close();
         }, FORCED_CLOSE_SECONDS, TimeUnit.SECONDS);
     }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext context) {
+    private void ended() {
         stage = Stage.CLOSED;
         held.clear();
         if (sasl != null) {
@@ -618,8 +613,15 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
         sasl = null;
         parser.close();
         if (session != null) {
+            session.streamClosing();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        ended();
+        if (session != null) {
             services.core().hubs().detach(session);
-            session.discardHeld();
         }
         log.debug("c2s {}: connection closed", remote());
         context.fireChannelInactive();

@@ -87,21 +87,6 @@ final class StreamHeaders {
     }
 
     /**
-     * The end of a stream (RFC 6120 §4.4): our header first when it was not sent yet (§4.9.1.1),
-     * the stream error when a condition is given, then the closing tag.
-     */
-    static String closing(String headerOrNull, StreamErrorCondition condition, String text) {
-        StringBuilder out = new StringBuilder(256);
-        if (headerOrNull != null) {
-            out.append(headerOrNull);
-        }
-        if (condition != null) {
-            out.append(condition.toXml(text));
-        }
-        return out.append("</stream:stream>").toString();
-    }
-
-    /**
      * The server's header: from our domain, to the client's 'from' when it gave one, a fresh
      * unguessable id (§4.7.3), and the client's language or English.
      */
@@ -112,5 +97,20 @@ final class StreamHeaders {
         String to = client == null ? null : client.from();
         return new StreamHeader(to, domain.toString(), Base64.getUrlEncoder().withoutPadding().encodeToString(id),
                 "1.0", lang, Namespaces.CLIENT).toXml(true);
+    }
+
+    /**
+     * The end of our stream: our header when none was sent yet ({@code headerDomain} non-null,
+     * RFC 6120 §4.9.1.1), the stream error when a condition is given, then the closing tag.
+     */
+    static String closing(DomainBareJid headerDomain, Random random, StreamErrorCondition condition, String text) {
+        StringBuilder out = new StringBuilder(256);
+        if (headerDomain != null) {
+            out.append(response(null, headerDomain, random));
+        }
+        if (condition != null) {
+            out.append(condition.toXml(text));
+        }
+        return out.append("</stream:stream>").toString();
     }
 }
