@@ -20,9 +20,6 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityFullJid;
-import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.jid.parts.Localpart;
-import org.parley.server.auth.ChannelBinding;
 import org.parley.server.auth.SaslFailure;
 import org.parley.server.auth.SaslServerSession;
 import org.parley.server.auth.SaslStep;
@@ -160,7 +157,7 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
             return features.binding();
         }
         if (secure()) {
-            return features.authentication(channelBinding() != null);
+            return features.authentication(services.channelBinding(ctx.channel()) != null);
         }
         return features.beforeTls();
     }
@@ -265,11 +262,6 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
         return isSecure(ctx.channel());
     }
 
-    private ChannelBinding channelBinding() {
-        SslHandler tls = ctx.pipeline().get(SslHandler.class);
-        return tls == null ? null : services.endPoints().of(tls).orElse(null);
-    }
-
     /** A new stream begins on the same connection (after TLS or SASL success). */
     private void restart() {
         stage = Stage.HEADER;
@@ -285,10 +277,7 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
             return;
         }
         String mechanism = auth.attribute("mechanism");
-        var started = mechanism == null ? java.util.Optional.<SaslServerSession>empty()
-                : services.mechanisms().start(mechanism, secure(), channelBinding(), streamDomain,
-                        localpart -> services.core().domains().names().of(JidCreate.entityBareFrom(
-                                Localpart.fromOrThrowUnchecked(localpart), streamDomain)));
+        var started = services.startSasl(mechanism, ctx.channel(), streamDomain);
         if (started.isEmpty()) {
             saslFailed(SaslFailure.INVALID_MECHANISM, "Not offered: " + mechanism);
             return;
