@@ -2,6 +2,7 @@ package org.parley.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
@@ -57,6 +58,17 @@ final class RoomCommand extends ScenarioCommand {
             traffic.attach();
             long joined = traffic.join(joinRate, joinTimeout * 1000L);
             System.err.printf("room: %d of %d occupants joined %s%n", joined, online.size(), room);
+            // A server that cannot seat everyone within the join timeout fails those occupants:
+            // counted as failures, and with fewer occupants than senders there is nothing to measure.
+            Map<String, Long> failures = new TreeMap<>(in.failures());
+            if (joined < online.size()) {
+                failures.put("not seated in the room", online.size() - joined);
+            }
+            if (joined < senders) {
+                System.err.printf("room: fewer occupants than senders joined; no messages sent%n");
+                return new Measurement(new Measurement.Figures().put("rate", rate).put("occupants", joined)
+                        .put("signedIn", in.online()).map(), failures, List.of());
+            }
             settle();
             ProcessSample serverBefore = server();
             ProcessSample selfBefore = ProcessSample.self();
@@ -92,7 +104,7 @@ final class RoomCommand extends ScenarioCommand {
             }
             f.put("generatorCpuPct", 100 * selfAfter.cpuMsSince(selfBefore) / 1000 / selfAfter.wallSecondsSince(selfBefore))
                     .put("signedIn", in.online());
-            return new Measurement(f.map(), new TreeMap<>(in.failures()), List.of());
+            return new Measurement(f.map(), failures, List.of());
         } finally {
             in.closeAll();
         }
