@@ -180,6 +180,9 @@ class CompositionTest {
         alice.disconnect();
         bob.expect(p -> p.isPresence() && "unavailable".equals(p.type()));
         f.service().setPhone(jid("alice"), "1001", PhoneState.BUSY);
-        assertThat(f.service().headline(jid("alice"))).isEqualTo(new Headline(jid("alice"), "unavailable", "On the phone"));
+        // The device's departure and the phone input are composed on the user's actor, after the
+        // unavailable presence went out: wait for that state rather than reading it at once.
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(f.service().headline(jid("alice")))
+                .isEqualTo(new Headline(jid("alice"), "unavailable", "On the phone")));
     }
 }
