@@ -155,9 +155,8 @@ public final class Stanza {
             return origin.template().fill(element.attribute("to"));
         }
         StanzaTemplate t = template;
-        String toValue = element.attribute("to");
-        if (t != null && toValue != null) {
-            return t.fill(toValue); // an origin delivered itself too, after some copies
+        if (t != null && to != null) {
+            return t.fill(element.attribute("to")); // an origin delivered itself too, after some copies
         }
         return StanzaBytes.whole(toXml().getBytes(StandardCharsets.UTF_8));
     }
