@@ -17,7 +17,7 @@ import java.time.Duration;
  */
 final class HeapProbe {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final URI uri;
     private final Path tokenFile;
 

@@ -48,7 +48,7 @@ final class RemoteAdmin implements AdminAccess {
     }
 
     private static HttpClient newClient() {
-        return HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     /** Whether a server answers at {@code base}; any HTTP answer counts, even 503 (it still holds the database). */

@@ -19,6 +19,7 @@ import org.jivesoftware.smackx.muc.MucEnterConfiguration;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.jivesoftware.smackx.muc.MUCRole;
+import org.jivesoftware.smackx.muc.Occupant;
 import org.jivesoftware.smackx.muc.packet.GroupChatInvitation;
 import org.jivesoftware.smackx.rsm.packet.RSMSet;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
@@ -109,7 +110,10 @@ class MucSmackExtensionsTest {
                 s -> s instanceof Message && DataForm.from(s) != null);
         MultiUserChat bobRoom = MultiUserChatManager.getInstanceFor(bob).getMultiUserChat(room("stage"));
         bobRoom.join(nick("Bob"));
-        assertThat(bobRoom.getOccupant(JidCreate.entityFullFrom(room("stage"), bobRoom.getNickname())).getRole()).isEqualTo(MUCRole.visitor);
+        // Smack's join returns on the self-presence; its occupant table is filled by another listener.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                roleOf(bobRoom) != null);
+        assertThat(roleOf(bobRoom)).isEqualTo(MUCRole.visitor);
 
         bobRoom.requestVoice();
         DataForm approval = request.get(10, TimeUnit.SECONDS);
@@ -120,8 +124,7 @@ class MucSmackExtensionsTest {
         alice.sendStanza(alice.getStanzaFactory().buildMessageStanza().to(room("stage"))
                 .addExtension(answer.getDataFormToSubmit()).build());
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                bobRoom.getOccupant(JidCreate.entityFullFrom(room("stage"), bobRoom.getNickname())).getRole() == MUCRole.participant);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> roleOf(bobRoom) == MUCRole.participant);
         bobRoom.sendMessage("I may speak");
         Message heard = aliceRoom.nextMessage(10_000);
         while (heard != null && heard.getBody() == null) {
@@ -196,5 +199,10 @@ class MucSmackExtensionsTest {
 
         DiscoverItems found = ServiceDiscoveryManager.getInstanceFor(bob).discoverItems(service, "x-roomsearch:planning");
         assertThat(found.getItems()).extracting(i -> i.getEntityID().toString()).containsExactly("beta@conference.localhost");
+    }
+
+    private static MUCRole roleOf(MultiUserChat muc) throws Exception {
+        Occupant self = muc.getOccupant(JidCreate.entityFullFrom(muc.getRoom(), muc.getNickname()));
+        return self == null ? null : self.getRole();
     }
 }

@@ -65,7 +65,7 @@ class CalDavCalendarTest {
         TestSession bob = f.signIn("bob", "b", "<presence/>");
         TestSession alice = f.signIn("alice", "desk", "<presence/>");
         // Signing in reads the calendar at once: 10:30 Berlin on a Monday.
-        Awaitility.await().atMost(Duration.ofSeconds(10))
+        Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> f.service().inputs(jid("alice")).calendar() == CalendarState.BUSY);
         subscribe(bob, alice);
         bob.expect(shows(A, "dnd", "In a meeting"));

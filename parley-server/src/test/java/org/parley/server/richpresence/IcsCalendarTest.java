@@ -29,6 +29,8 @@ class IcsCalendarTest {
     private static final String A = "alice@localhost/desk";
 
     private final AtomicInteger aliceReads = new AtomicInteger();
+    /** How many of the next reads of alice's feed fail with 503. */
+    private final AtomicInteger failNext = new AtomicInteger();
     private HttpServer feeds;
     private MutableClock clock;
     private RichPresenceFixture f;
@@ -44,6 +46,8 @@ class IcsCalendarTest {
             byte[] body = CalendarFixtures.ALICE.getBytes(StandardCharsets.UTF_8);
             if (!exchange.getRequestURI().getPath().equals("/cal/alice.ics")) {
                 exchange.sendResponseHeaders(404, -1);
+            } else if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                exchange.sendResponseHeaders(503, -1);
             } else {
                 exchange.getResponseHeaders().add("Content-Type", "text/calendar; charset=utf-8");
                 exchange.sendResponseHeaders(200, body.length);
@@ -119,6 +123,16 @@ class IcsCalendarTest {
         assertThat(later.headline().status()).isNull();
         // Asking did not make the calendar an input of the offline user (nobody polls it).
         assertThat(f.service().inputs(jid("alice")).calendar()).isNull();
+    }
+
+    @Test
+    void aReadThatFailsAtSignInIsRetriedBeforeTheNextRound() throws Exception {
+        failNext.set(1);
+        f.signIn("alice", "desk", "<presence/>");
+        // The poll interval is an hour: only the retry (5 s after the failure) can bring the meeting in.
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> f.service().inputs(jid("alice")).calendar() == CalendarState.BUSY);
+        assertThat(aliceReads.get()).isEqualTo(2);
     }
 
     @Test

@@ -30,7 +30,10 @@ public final class CalendarHttp {
         this.urlTemplate = urlTemplate;
         this.authorization = user == null || user.isEmpty() ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+        // HTTP/1.1: the JDK's default (HTTP/2) offers an h2c upgrade on plain http, and with two
+        // reads in flight Xandikos 0.2.8 then leaves one unanswered until the timeout (reproduced).
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     URI uri(EntityBareJid user) {

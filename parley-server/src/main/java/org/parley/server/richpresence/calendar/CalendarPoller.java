@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,18 +22,24 @@ import org.slf4j.LoggerFactory;
  * Reads the calendars of signed-in users on a schedule ({@code richpresence.calendar.pollSeconds})
  * and once when a user signs in; the HTTP work runs on the blocking pool, the result goes to
  * {@code sink} (the rich-presence service, which recomposes only on a change). A failing calendar
- * server leaves the last known state in place and is logged once per user until it answers again.
+ * server leaves the last known state in place and is logged once per user until it answers again;
+ * a failed read is retried sooner than the next round (5 s, doubling up to the poll interval), so
+ * that a calendar server that blinks while someone signs in does not hide their meetings for an hour.
  */
 public final class CalendarPoller implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CalendarPoller.class);
+    private static final long FIRST_RETRY_MS = 5_000;
 
     private final CalendarSource source;
     private final BlockingPool blocking;
     private final Clock clock;
     private final BiConsumer<EntityBareJid, CalendarState> sink;
     private final Set<EntityBareJid> watched = ConcurrentHashMap.newKeySet();
-    private final Set<EntityBareJid> failing = ConcurrentHashMap.newKeySet();
+    /** Users whose last read failed, with the delay before their next retry. */
+    private final Map<EntityBareJid, Long> failing = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService scheduler;
+    private volatile long intervalMs = Long.MAX_VALUE;
     private volatile ScheduledFuture<?> task;
 
     public CalendarPoller(CalendarSource source, BlockingPool blocking, Clock clock,
@@ -44,6 +52,8 @@ public final class CalendarPoller implements AutoCloseable {
 
     public void start(ScheduledExecutorService scheduler, Duration every) {
         long ms = Math.max(1000, every.toMillis());
+        this.scheduler = scheduler;
+        this.intervalMs = ms;
         task = scheduler.scheduleWithFixedDelay(this::pollAll, ms, ms, TimeUnit.MILLISECONDS);
     }
 
@@ -73,15 +83,34 @@ public final class CalendarPoller implements AutoCloseable {
         return blocking.supply(() -> source.stateAt(user, clock.instant()))
                 .handle((state, failure) -> {
                     if (failure != null) {
-                        if (failing.add(user)) {
-                            log.warn("cannot read the calendar of {}: {}", user, failure.getMessage());
-                        }
+                        retryLater(user, failure);
                     } else if (watched.contains(user)) {
                         failing.remove(user);
                         sink.accept(user, state);
                     }
                     return null;
                 });
+    }
+
+    private void retryLater(EntityBareJid user, Throwable failure) {
+        Long before = failing.get(user);
+        if (before == null) {
+            log.warn("cannot read the calendar of {}: {}", user, failure.getMessage());
+        }
+        long delay = before == null ? FIRST_RETRY_MS : Math.min(before * 2, intervalMs);
+        failing.put(user, delay);
+        ScheduledExecutorService s = scheduler;
+        if (s != null && delay < intervalMs && watched.contains(user)) {
+            try {
+                s.schedule(() -> {
+                    if (watched.contains(user) && failing.containsKey(user)) {
+                        poll(user);
+                    }
+                }, delay, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // the server is shutting down: no retry needed
+            }
+        }
     }
 
     @Override
