@@ -2,10 +2,12 @@ package org.parley.server.offline;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jxmpp.jid.EntityBareJid;
 import org.parley.server.core.AttachmentKey;
 import org.parley.server.core.Resource;
 import org.parley.server.core.UserHub;
 import org.parley.server.storage.BlockingPool;
+import org.parley.server.storage.KeyedSequencer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +24,12 @@ final class OfflineDelivery {
 
     private final OfflineStore store;
     private final BlockingPool blocking;
+    private final KeyedSequencer<EntityBareJid> perUser;
 
-    OfflineDelivery(OfflineStore store, BlockingPool blocking) {
+    OfflineDelivery(OfflineStore store, BlockingPool blocking, KeyedSequencer<EntityBareJid> perUser) {
         this.store = store;
         this.blocking = blocking;
+        this.perUser = perUser;
     }
 
     /** On the hub executor (InitialPresence). */
@@ -35,7 +39,9 @@ final class OfflineDelivery {
             return;
         }
         fetch.running = true;
-        blocking.supply(() -> store.load(hub.user())).whenCompleteAsync((messages, failure) -> {
+        // Behind the user's pending writes: a message routed here just before the sign-in and still
+        // being stored would otherwise miss this fetch and wait for the next one.
+        perUser.submit(hub.user(), () -> blocking.supply(() -> store.load(hub.user()))).whenCompleteAsync((messages, failure) -> {
             if (failure != null) {
                 log.error("could not load offline messages for {}; they stay stored", hub.user(), failure);
                 done(hub);

@@ -1,10 +1,12 @@
 package org.parley.server.offline;
 
+import org.jxmpp.jid.EntityBareJid;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.core.Module;
 import org.parley.server.core.ModuleContext;
 import org.parley.server.core.event.InitialPresence;
 import org.parley.server.core.event.MessageUndeliverable;
+import org.parley.server.storage.KeyedSequencer;
 
 /**
  * Offline messages (XEP-0160): a chat or normal message that found no available resource is
@@ -34,9 +36,11 @@ public final class OfflineModule implements Module {
     public void start(ModuleContext ctx) {
         ParleyConfig.Offline config = ctx.config().offline();
         OfflineStore s = store != null ? store : new JdbcOfflineStore(ctx.jdbc(), ctx.domains().names());
-        OfflineStorage storage = new OfflineStorage(s, ctx.blocking(), ctx.router(), ctx.domain(), ctx.clock(),
+        // One queue per user for stores and fetches: arrival order kept, and a fetch sees every earlier store.
+        KeyedSequencer<EntityBareJid> perUser = new KeyedSequencer<>();
+        OfflineStorage storage = new OfflineStorage(s, ctx.blocking(), perUser, ctx.router(), ctx.domain(), ctx.clock(),
                 config.enabled(), config.maxMessagesPerUser());
-        OfflineDelivery delivery = new OfflineDelivery(s, ctx.blocking());
+        OfflineDelivery delivery = new OfflineDelivery(s, ctx.blocking(), perUser);
         ctx.events().subscribe(MessageUndeliverable.class, storage::handle);
         // Disabled with nothing left from when it was enabled: nothing can ever be delivered, so
         // sign-ins skip the lookup (a database round trip each). Messages stored earlier are still delivered.

@@ -38,10 +38,11 @@ final class OfflineStorage {
     private final Clock clock;
     private final boolean enabled;
     private final int maxPerUser;
-    private final KeyedSequencer<EntityBareJid> writes = new KeyedSequencer<>();
+    private final KeyedSequencer<EntityBareJid> perUser;
 
-    OfflineStorage(OfflineStore store, BlockingPool blocking, Router router, DomainBareJid domain, Clock clock,
-                   boolean enabled, int maxPerUser) {
+    OfflineStorage(OfflineStore store, BlockingPool blocking, KeyedSequencer<EntityBareJid> perUser, Router router,
+                   DomainBareJid domain, Clock clock, boolean enabled, int maxPerUser) {
+        this.perUser = perUser;
         this.store = store;
         this.blocking = blocking;
         this.router = router;
@@ -72,7 +73,7 @@ final class OfflineStorage {
         Instant now = clock.instant();
         Stanza stamped = withDelay(message, now);
         // One user's messages are stored one at a time so that their ids keep the arrival order.
-        writes.submit(event.user(), () -> blocking.supply(() -> store.store(event.user(), stamped, now, maxPerUser)))
+        perUser.submit(event.user(), () -> blocking.supply(() -> store.store(event.user(), stamped, now, maxPerUser)))
                 .whenComplete((outcome, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null

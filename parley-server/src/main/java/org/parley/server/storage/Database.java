@@ -64,11 +64,15 @@ public final class Database implements AutoCloseable {
      * Applies {@code db/migration} (the SQL both engines share) and {@code db/vendor/<engine>}
      * (what only one engine has, e.g. PostgreSQL's GIN full-text index). Versions are unique
      * across both locations, so an engine simply has no row for another engine's extras.
+     * Each capability owns a range of versions (chat rooms V10–V19, rich presence V20–V29, …), so
+     * a release can add a migration below one a database already has (V11 after V32): those are
+     * applied out of order instead of refusing to start.
      */
     public void migrate() {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
+                .outOfOrder(true)
                 .load()
                 .migrate();
     }
