@@ -89,7 +89,7 @@ public final class ParleyServer implements AutoCloseable {
                 .check(AddressScheme.parse(config.addressing().scheme()));
         // One set of I/O loops for the client listener and the user hubs (see IoLoops for why);
         // registered before the core so that it closes after the core and the listener.
-        loops = new IoLoops(0);
+        loops = new IoLoops(0, config.c2s().transport());
         started.add(loops);
         core = new ParleyCore(config, database, clock, loops.group());
         started.add(core);

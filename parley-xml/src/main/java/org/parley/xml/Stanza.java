@@ -41,12 +41,17 @@ public final class Stanza {
 
     /** Wraps a top-level element received from a peer, validating its name and addresses. */
     public static Stanza parse(Element element) throws InvalidStanzaException {
+        return parse(element, null);
+    }
+
+    /** As {@link #parse(Element)}, reusing addresses parsed before ({@code jids} may be null). */
+    public static Stanza parse(Element element, JidCache jids) throws InvalidStanzaException {
         StanzaKind kind = StanzaKind.ofElementName(element.name());
         if (kind == null) {
             throw new InvalidStanzaException(StanzaErrorCondition.BAD_REQUEST,
                     "not a stanza: " + element.name());
         }
-        return new Stanza(element, kind, jid(element.attribute("from")), jid(element.attribute("to")), null);
+        return new Stanza(element, kind, jid(element.attribute("from"), jids), jid(element.attribute("to"), jids), null);
     }
 
     /** Wraps an element the server built itself, whose addresses are known to be valid. */
@@ -58,12 +63,12 @@ public final class Stanza {
         }
     }
 
-    private static Jid jid(String value) throws InvalidStanzaException {
+    private static Jid jid(String value, JidCache jids) throws InvalidStanzaException {
         if (value == null) {
             return null;
         }
         try {
-            return JidCreate.from(value);
+            return jids != null ? jids.parse(value) : JidCreate.from(value);
         } catch (XmppStringprepException | IllegalArgumentException e) {
             throw new InvalidStanzaException(StanzaErrorCondition.JID_MALFORMED, "bad JID: " + value);
         }

@@ -22,6 +22,7 @@ import org.parley.server.auth.SaslMechanisms;
 import org.parley.server.auth.SignInThrottle;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.tls.ServerEndPoints;
+import org.parley.xml.JidCache;
 import org.parley.xml.StreamErrorCondition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ public final class C2sListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(C2sListener.class);
     /** How long stop() lets clients read their system-shutdown error before cutting them off. */
     private static final long SHUTDOWN_GRACE_MILLIS = 3000;
+    /** Parsed addressees kept (a few hundred KB): more than the contacts a node's users write to at once. */
+    private static final int JID_CACHE_SLOTS = 16_384;
 
     private final ParleyConfig.C2s settings;
     private final C2sServices services;
@@ -73,7 +76,7 @@ public final class C2sListener implements AutoCloseable {
         StreamFeatures features = new StreamFeatures(mechanisms, core.config().tls().required(),
                 core.config().registration().inBand(), core.features().streamFeatures());
         this.services = new C2sServices(core, accounts, mechanisms, throttle, Objects.requireNonNull(startTls),
-                features, new SecureRandom(), new ServerEndPoints());
+                features, new SecureRandom(), new ServerEndPoints(), new JidCache(JID_CACHE_SLOTS));
     }
 
     /** Binds both ports, on the shared loops or, without them, on one event loop per core of its own. */
@@ -81,7 +84,7 @@ public final class C2sListener implements AutoCloseable {
         if (group != null) {
             throw new IllegalStateException("already started");
         }
-        IoLoops io = ownsLoops ? new IoLoops(0) : loops;
+        IoLoops io = ownsLoops ? new IoLoops(0, settings.transport()) : loops;
         group = io.group();
         ownLoops = ownsLoops ? io : null;
         Class<? extends ServerChannel> serverChannel = io.serverChannel();
@@ -95,7 +98,7 @@ public final class C2sListener implements AutoCloseable {
         }
         liveness = new Liveness(clients, group, settings);
         log.info("c2s listening on {}:{} (STARTTLS) and {}:{} (direct TLS), {}", settings.bind(), port(),
-                settings.bind(), directTlsPort(), io.epoll() ? "epoll" : "nio");
+                settings.bind(), directTlsPort(), io.transport());
     }
 
     private ServerBootstrap bootstrap(Class<? extends ServerChannel> serverChannel, boolean direct) {

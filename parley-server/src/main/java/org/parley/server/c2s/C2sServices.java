@@ -16,6 +16,7 @@ import org.parley.server.auth.SaslServerSession;
 import org.parley.server.auth.SignInThrottle;
 import org.parley.server.config.ParleyConfig;
 import org.parley.server.tls.ServerEndPoints;
+import org.parley.xml.JidCache;
 
 /**
  * What every connection of one listener shares: the core, sign-in machinery, the STARTTLS
@@ -23,7 +24,8 @@ import org.parley.server.tls.ServerEndPoints;
  * single reference instead of a copy of each.
  */
 record C2sServices(ParleyCore core, Accounts accounts, SaslMechanisms mechanisms, SignInThrottle throttle,
-                   SslContext startTls, StreamFeatures features, SecureRandom random, ServerEndPoints endPoints) {
+                   SslContext startTls, StreamFeatures features, SecureRandom random, ServerEndPoints endPoints,
+                   JidCache jids) {
 
     /** A client gets this many failed SASL attempts on one connection before it is closed. */
     static final int MAX_AUTH_ATTEMPTS = 5;

@@ -228,7 +228,7 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
     /** The stanza, or null after answering a malformed one with a stanza error. */
     private Stanza parse(Element element) {
         try {
-            return Stanza.parse(element);
+            return Stanza.parse(element, services.jids());
         } catch (InvalidStanzaException e) {
             if (!"error".equals(element.attribute("type"))) {
                 // The bad address cannot be echoed back as one, so the reply carries none.

@@ -42,7 +42,7 @@ public record ParleyConfig(
     }
 
     public record C2s(String bind, int port, int directTlsPort, int maxStanzaBytes,
-                      int idleTimeoutSeconds, int pingIntervalSeconds, int maxOutboundQueue) {
+                      int idleTimeoutSeconds, int pingIntervalSeconds, int maxOutboundQueue, String transport) {
     }
 
     /**

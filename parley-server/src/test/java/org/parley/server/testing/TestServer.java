@@ -178,7 +178,7 @@ public final class TestServer implements AutoCloseable {
                                 "", "", 4);
                 db.migrate();
                 // Wired like ParleyServer: the hubs run on the listener's I/O loops.
-                IoLoops loops = new IoLoops(0);
+                IoLoops loops = new IoLoops(0, config.c2s().transport());
                 ParleyCore core = new ParleyCore(config, db, Clock.systemUTC(), loops.group());
                 AccountService accounts = TestAccounts.create(core);
                 core.start(accounts, modules);
