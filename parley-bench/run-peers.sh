@@ -68,6 +68,7 @@ PARLEY_HOME="${PARLEY_HOME:-$HERE/..}"
 # process's CPU during the first thousand sign-ins after a start, and C1 code reached after 20
 # calls instead of 200 leaves little compiling or interpreting for the measured runs.
 PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmn24m -Xmx768m -Xss512k -XX:MaxDirectMemorySize=256m -XX:-AlwaysPreTouch -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1}"
+PARLEY_EXTRA="${PARLEY_EXTRA:-}"                   # more --set options, e.g. --set c2s.transport=epoll
 PARLEY_START="${PARLEY_START:-$PARLEY_HOME/bin/parley serve --set c2s.bind=127.0.0.1 --set c2s.port=$PORT --set c2s.directTlsPort=$DIRECT_PORT --set http.bind=127.0.0.1 --set http.port=${PARLEY_HTTP_PORT:-19090} --set domain=$DOMAIN --set dataDir=$WORK/parley/data --set auth.scramIterations=$SCRAM_ITERATIONS --set tls.certificate=$WORK/cert.pem --set tls.key=$WORK/key.pem --set registration.inBand=true --set offline.enabled=false}"
 
 log() { echo "[run-peers] $*" >&2; }
@@ -223,7 +224,7 @@ parley_start() {
   # (the server then exits): try again rather than lose the whole run.
   for attempt in 1 2 3; do
     rm -f "$WORK/parley/data/admin-token"   # written once the admin API serves: the last step of start-up
-    ( ulimit -n "$NOFILE"; export PARLEY_JAVA_OPTS; exec taskset -c "$SERVER_CPU" $PARLEY_START ) >>"$WORK/parley/stdout.log" 2>&1 &
+    ( ulimit -n "$NOFILE"; export PARLEY_JAVA_OPTS; exec taskset -c "$SERVER_CPU" $PARLEY_START $PARLEY_EXTRA ) >>"$WORK/parley/stdout.log" 2>&1 &
     echo $! > "$WORK/parley/pid"   # bin/parley execs java, so this is the JVM's PID
     for _ in $(seq 1 240); do
       [ -s "$WORK/parley/data/admin-token" ] && port_busy && return 0
