@@ -27,10 +27,12 @@ import org.parley.server.config.ConfigException;
  * message (issue 3). Hub tasks never block (the core's rule), so they are fit for an event loop;
  * a hub task submitted from a loop thread to its own loop needs no wake-up at all.
  *
- * <p>The transport ({@code c2s.transport}): io_uring where the kernel allows it, else epoll, else
- * Java NIO. With epoll a delivered message costs the loop an epoll_wait, a read and a write system
- * call; io_uring submits a loop turn's reads and writes and collects their completions in one
- * call, and system calls were the largest share of CPU per message in the chat profile.
+ * <p>The transport ({@code c2s.transport}): {@code auto} is epoll where the platform has it, else
+ * Java NIO. io_uring is there to choose: it submits a loop turn's reads and writes and collects
+ * their completions in one system call, and system calls were the largest share of CPU per message
+ * in the chat profile (epoll_wait, recv and send per delivered message), but on this project's
+ * benchmark machine it has not yet measured better than epoll (parley-bench/README.md), and
+ * epoll is the older, more proven Netty transport.
  */
 public final class IoLoops implements AutoCloseable {
 
@@ -43,7 +45,7 @@ public final class IoLoops implements AutoCloseable {
             String s = setting == null ? "auto" : setting.trim().toLowerCase(Locale.ROOT).replace('-', '_');
             switch (s) {
                 case "auto":
-                    return IoUring.isAvailable() ? IO_URING : Epoll.isAvailable() ? EPOLL : NIO;
+                    return Epoll.isAvailable() ? EPOLL : NIO;
                 case "io_uring":
                     if (!IoUring.isAvailable()) {
                         throw new ConfigException("c2s.transport io_uring is not available here: "
