@@ -9,20 +9,15 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityFullJid;
-import org.parley.server.auth.SaslFailure;
-import org.parley.server.auth.SaslServerSession;
-import org.parley.server.auth.SaslStep;
 import org.parley.server.core.StanzaErrorException;
 import org.parley.xml.Element;
 import org.parley.xml.InvalidStanzaException;
@@ -72,8 +67,7 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
     private boolean headerSent; // our header of the current stream
     private String username; // after SASL success: the localpart, in streamDomain
     private DomainBareJid streamDomain; // the served domain the client's header asked for
-    private SaslServerSession sasl; // during an exchange only
-    private int failedAuths;
+    private final SaslNegotiation sasl;
     private ClientSession session; // after bind
     private final HeldElements held = new HeldElements(); // while WAITING
     // Read by the Liveness sweep on another thread; written on the event loop.
@@ -84,6 +78,7 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
 
     ClientConnection(C2sServices services) {
         this.services = services;
+        this.sasl = new SaslNegotiation(this, services);
     }
 
     static boolean isSecure(Channel channel) {
@@ -193,13 +188,10 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
     }
 
     private void beforeAuthentication(Element element) {
-        if (element.is("auth", Namespaces.SASL)) {
-            startSasl(element);
-        } else if (element.is("response", Namespaces.SASL)) {
-            saslResponse(element);
-        } else if (element.is("abort", Namespaces.SASL)) {
-            saslFailed(SaslFailure.ABORTED, null);
-        } else if (SessionStanzas.isStanza(element) && element.name().equals("iq")) {
+        if (sasl.handle(element)) {
+            return;
+        }
+        if (SessionStanzas.isStanza(element) && element.name().equals("iq")) {
             Stanza iq = parse(element);
             if (iq != null && InBandRegistration.isRegistration(iq)) {
                 register(iq);
@@ -242,7 +234,7 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
     // ---- STARTTLS (RFC 6120 §5) ----
 
     private void startTls() {
-        if (secure() || username != null || sasl != null) {
+        if (secure() || username != null || sasl.inProgress()) {
             write("<failure xmlns='" + Namespaces.TLS + "'/>");
             closeStream(null, null);
             return;
@@ -269,122 +261,9 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
         held.clear();
     }
 
-    // ---- SASL (RFC 6120 §6) ----
-
-    private void startSasl(Element auth) {
-        if (sasl != null) {
-            saslFailed(SaslFailure.MALFORMED_REQUEST, "An authentication exchange is already in progress");
-            return;
-        }
-        String mechanism = auth.attribute("mechanism");
-        var started = services.startSasl(mechanism, ctx.channel(), streamDomain);
-        if (started.isEmpty()) {
-            saslFailed(SaslFailure.INVALID_MECHANISM, "Not offered: " + mechanism);
-            return;
-        }
-        byte[] initial;
-        try {
-            initial = SaslElements.data(auth);
-        } catch (IllegalArgumentException e) {
-            saslFailed(SaslFailure.INCORRECT_ENCODING, "The initial response is not base64");
-            return;
-        }
-        sasl = started.get();
-        if (initial == null) {
-            // No initial response: an empty challenge asks for it (RFC 6120 §6.4.2).
-            write("<challenge xmlns='" + Namespaces.SASL + "'/>");
-            return;
-        }
-        evaluate(initial);
-    }
-
-    private void saslResponse(Element response) {
-        if (sasl == null) {
-            saslFailed(SaslFailure.MALFORMED_REQUEST, "No authentication exchange is in progress");
-            return;
-        }
-        byte[] data;
-        try {
-            data = SaslElements.data(response);
-        } catch (IllegalArgumentException e) {
-            saslFailed(SaslFailure.INCORRECT_ENCODING, "The response is not base64");
-            return;
-        }
-        evaluate(data == null ? new byte[0] : data);
-    }
-
-    private void evaluate(byte[] data) {
-        SaslServerSession exchange = sasl;
-        await();
-        CompletionStage<SaslStep> step;
-        try {
-            step = exchange.evaluate(data);
-        } catch (RuntimeException e) {
-            step = CompletableFuture.failedFuture(e);
-        }
-        step.whenCompleteAsync((result, failure) -> saslStep(exchange, result, failure), ctx.executor());
-    }
-
-    private void saslStep(SaslServerSession exchange, SaslStep step, Throwable failure) {
-        if (stage == Stage.CLOSED || sasl != exchange) {
-            return;
-        }
-        if (failure != null) {
-            log.warn("c2s {}: SASL evaluation failed", remote(), failure);
-            saslFailed(SaslFailure.TEMPORARY_AUTH_FAILURE, null);
-        } else if (step instanceof SaslStep.Challenge challenge) {
-            write(SaslElements.challenge(challenge.data()));
-            resume();
-        } else if (step instanceof SaslStep.Success success) {
-            saslSucceeded(success);
-        } else if (step instanceof SaslStep.Failure f) {
-            if (f.condition() == SaslFailure.NOT_AUTHORIZED) {
-                throttledFailure(f);
-            } else {
-                saslFailed(f.condition(), f.text());
-            }
-        }
-    }
-
-    /**
-     * A wrong password: recorded against the client's address, and the failure answer held back
-     * by the throttle's delay (on the event loop's timer, never a sleep), which slows guessing.
-     */
-    private void throttledFailure(SaslStep.Failure failure) {
-        InetAddress address = remoteAddress();
-        services.throttle().failed(address);
-        Duration delay = services.throttle().delayFor(address);
-        log.info("c2s {}: authentication failed: {}{}", remote(), failure.text(),
-                delay.isZero() ? "" : " (answer delayed " + delay.toMillis() + " ms)");
-        if (delay.isZero()) {
-            saslFailed(failure.condition(), null);
-            return;
-        }
-        SaslServerSession exchange = sasl;
-        ctx.executor().schedule(() -> {
-            if (stage != Stage.CLOSED && sasl == exchange) {
-                saslFailed(failure.condition(), null);
-            }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void saslFailed(SaslFailure condition, String text) {
-        sasl = null;
-        failedAuths++;
-        write(SaslElements.failure(condition, text));
-        if (failedAuths >= C2sServices.MAX_AUTH_ATTEMPTS) {
-            closeStream(StreamErrorCondition.POLICY_VIOLATION, "Too many failed authentication attempts");
-            return;
-        }
-        resume();
-    }
-
-    private void saslSucceeded(SaslStep.Success success) {
-        services.throttle().succeeded(remoteAddress());
-        sasl = null;
-        username = success.username();
-        write(SaslElements.success(success.additionalData()));
-        // RFC 6120 §6.4.6: both sides start a fresh stream, forgetting everything before it.
+    /** SASL succeeded (the success element is written): a fresh stream follows, RFC 6120 §6.4.6. */
+    void authenticated(String account) {
+        username = account;
         parser.reset();
         restart();
         resumeReading();
@@ -469,12 +348,12 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
      * {@link #hold}): clients rarely pipeline, and turning reading off and on costs two epoll
      * system calls per answer, three answers per sign-in.
      */
-    private void await() {
+    void await() {
         stage = Stage.WAITING;
     }
 
     /** The pending answer was written: handle held elements, then read again. */
-    private void resume() {
+    void resume() {
         if (stage == Stage.CLOSED) {
             return;
         }
@@ -559,7 +438,7 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
 
     // ---- output and closing ----
 
-    private void write(String xml) {
+    void write(String xml) {
         ctx.channel().writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), xml));
     }
 
@@ -596,10 +475,7 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
     private void ended() {
         stage = Stage.CLOSED;
         held.clear();
-        if (sasl != null) {
-            sasl.abandon(); // a queued directory check for this client need not run
-        }
-        sasl = null;
+        sasl.abandon();
         parser.close();
         if (session != null) {
             session.streamClosing();
@@ -629,11 +505,27 @@ final class ClientConnection extends ChannelDuplexHandler implements XmlStreamHa
         }
     }
 
-    private InetAddress remoteAddress() {
+    InetAddress remoteAddress() {
         return ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
     }
 
-    private SocketAddress remote() {
+    SocketAddress remote() {
         return ctx.channel().remoteAddress();
+    }
+
+    Channel channel() {
+        return ctx.channel();
+    }
+
+    EventExecutor executor() {
+        return ctx.executor();
+    }
+
+    DomainBareJid streamDomain() {
+        return streamDomain;
+    }
+
+    boolean closed() {
+        return stage == Stage.CLOSED;
     }
 }
