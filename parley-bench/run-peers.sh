@@ -55,6 +55,7 @@ HOLD_COUNT="${HOLD_COUNT:-19000}"; HOLD_RATE="${HOLD_RATE:-200}"; HOLD_SECONDS="
 # created by in-band registration from loopback, as for the peers (registration.inBand=true here
 # only, like Prosody's allow_registration); offline storage is off like the peers'; carbons only act
 # for clients that enable them, which the generator never does; no archive module exists.
+# PARLEY_EXTRA_ARGS: more settings after PARLEY_START, e.g. "--set c2s.maxOutboundQueue=4096".
 PARLEY_HOME="${PARLEY_HOME:-$HERE/..}"
 # JVM flags, chosen for one pinned core (see README "Parley's JVM flags"): Serial GC (a 1-core
 # process gains nothing from parallel or concurrent collectors, and G1's regions and remembered
@@ -68,7 +69,7 @@ PARLEY_HOME="${PARLEY_HOME:-$HERE/..}"
 # process's CPU during the first thousand sign-ins after a start, and C1 code reached after 20
 # calls instead of 200 leaves little compiling or interpreting for the measured runs.
 PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmn24m -Xmx768m -Xss512k -XX:MaxDirectMemorySize=256m -XX:-AlwaysPreTouch -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1}"
-PARLEY_START="${PARLEY_START:-$PARLEY_HOME/bin/parley serve --set c2s.bind=127.0.0.1 --set c2s.port=$PORT --set c2s.directTlsPort=$DIRECT_PORT --set http.bind=127.0.0.1 --set http.port=${PARLEY_HTTP_PORT:-19090} --set domain=$DOMAIN --set dataDir=$WORK/parley/data --set auth.scramIterations=$SCRAM_ITERATIONS --set tls.certificate=$WORK/cert.pem --set tls.key=$WORK/key.pem --set registration.inBand=true --set offline.enabled=false}"
+PARLEY_START="${PARLEY_START:-$PARLEY_HOME/bin/parley serve --set c2s.bind=127.0.0.1 --set c2s.port=$PORT --set c2s.directTlsPort=$DIRECT_PORT --set http.bind=127.0.0.1 --set http.port=${PARLEY_HTTP_PORT:-19090} --set domain=$DOMAIN --set dataDir=$WORK/parley/data --set auth.scramIterations=$SCRAM_ITERATIONS --set tls.certificate=$WORK/cert.pem --set tls.key=$WORK/key.pem --set registration.inBand=true --set offline.enabled=false} ${PARLEY_EXTRA_ARGS:-}"
 
 log() { echo "[run-peers] $*" >&2; }
 
@@ -205,7 +206,11 @@ ejabberdctl_() { ejabberdctl --config-dir "$WORK/ejabberd" --spool "$WORK/ejabbe
 ejabberd_start() {
   ejabberd_config
   rm -f "$WORK/ejabberd/beam.pid"
-  ( ulimit -n "$NOFILE"; exec taskset -c "$SERVER_CPU" ejabberdctl --config-dir "$WORK/ejabberd" \
+  # Started as the ejabberd user already (setpriv), not through ejabberdctl's own "su": su goes
+  # through pam_limits, which put the open-file limit back to 1024 ("Failed TCP accept: too many
+  # open files" from the 1,000th session on, and mnesia and the VM went down with it).
+  ( ulimit -n "$NOFILE"; export HOME=/var/lib/ejabberd; exec taskset -c "$SERVER_CPU" \
+      setpriv --reuid=ejabberd --regid=ejabberd --init-groups ejabberdctl --config-dir "$WORK/ejabberd" \
       --spool "$WORK/ejabberd/spool" --logs "$WORK/ejabberd/logs" foreground ) >>"$WORK/ejabberd/stdout.log" 2>&1 &
   echo $! > "$WORK/ejabberd/launcher.pid"
   wait_port
