@@ -48,6 +48,7 @@ ROOM_DURATION="${ROOM_DURATION:-20}"
 # joins at ROOM_JOIN_RATE, and up to ROOM_JOIN_TIMEOUT s for all to be seated (every join costs the
 # server O(occupants) presences, so seating 1,000 is ~10^6 stanzas: minutes for a slow server).
 ROOM_SIGNIN_RATE="${ROOM_SIGNIN_RATE:-100}"; ROOM_JOIN_RATE="${ROOM_JOIN_RATE:-100}"; ROOM_JOIN_TIMEOUT="${ROOM_JOIN_TIMEOUT:-300}"
+ROOM_DRAIN="${ROOM_DRAIN:-10}"   # seconds after the last send for deliveries still on their way; later ones count as lost
 # richpresence (issue 5, Parley only: the peers have no presence web service): RICH_COUNT users with
 # RICH_CONTACTS mutual contacts each, phone states pushed over REST at RICH_RATE changes/s.
 RICH_COUNT="${RICH_COUNT:-10000}"; RICH_CONTACTS="${RICH_CONTACTS:-50}"; RICH_RATE="${RICH_RATE:-2000}"
@@ -336,7 +337,7 @@ run_all() {
         knee) bench knee $args -n "$KNEE_COUNT" --start-rate "$KNEE_START" --factor "$KNEE_FACTOR" \
                   --step-duration "$KNEE_STEP" --max-steps "$KNEE_MAX_STEPS" --runs "${KNEE_RUNS:-$RUNS}" --json "$OUT/$name-knee.json" ;;
         room) bench room $args -n "$ROOM_COUNT" --senders "$ROOM_SENDERS" --rate "$ROOM_RATE" --duration "$ROOM_DURATION" \
-                  --signin-rate "$ROOM_SIGNIN_RATE" --join-rate "$ROOM_JOIN_RATE" --join-timeout "$ROOM_JOIN_TIMEOUT" \
+                  --signin-rate "$ROOM_SIGNIN_RATE" --join-rate "$ROOM_JOIN_RATE" --join-timeout "$ROOM_JOIN_TIMEOUT" --drain "$ROOM_DRAIN" \
                   --runs "${ROOM_RUNS:-$RUNS}" --json "$OUT/$name-room.json" ;;
         richpresence) if [ "$name" = parley ]; then
                   bench richpresence $args -n "$RICH_COUNT" -k "$RICH_CONTACTS" --rate "$RICH_RATE" --duration "$RICH_DURATION" \
