@@ -83,7 +83,8 @@ final class OccupantView {
         for (Occupant viewer : room.occupants.all()) {
             if (!viewer.nick().equals(subject.nick())) {
                 int kind = seesRealJids(room, viewer) ? 1 : 0;
-                for (EntityFullJid to : viewer.jids()) {
+                for (OccupantSession session : viewer.sessions()) {
+                    EntityFullJid to = session.jid();
                     Stanza view = views[kind];
                     if (view == null) {
                         view = presence(room, subject, viewer, to, unavailable, codes, detail);
