@@ -121,6 +121,9 @@ pidfile = "$d/prosody.pid"
 data_path = "$d/data"
 log = { warn = "$d/prosody.log" }
 network_backend = "epoll"
+-- Prosody's listen backlog is 128 by default (Parley's is the kernel's 4096): 1,000 sign-ins on
+-- a busy core overflowed it (connect timeouts, resets) before Prosody did any work on them.
+network_settings = { tcp_backlog = 1024 }
 interfaces = { "127.0.0.1" }
 local_interfaces = { "127.0.0.1" }
 c2s_ports = { $PORT }
@@ -164,7 +167,8 @@ ejabberd_config() {
   local hash=sha; [ "$MECHANISM" = "SCRAM-SHA-256" ] && hash=sha256
   [ "$SCRAM_ITERATIONS" = 4096 ] || log "ejabberd 23.01 always uses 4096 SCRAM iterations (asked: $SCRAM_ITERATIONS)"
   cat > "$d/ejabberd.yml" <<CFG
-# Written by run-peers.sh: 127.0.0.1 only, TLS required, no archive/carbons/shapers.
+# Written by run-peers.sh: 127.0.0.1 only, TLS required, no archive/carbons/shapers; listen
+# backlog 1024 like Prosody's here (Parley's is the kernel's).
 hosts: ["$DOMAIN"]
 loglevel: warning
 certfiles: ["$d/server.pem"]
@@ -179,8 +183,8 @@ access_rules:
   register: {allow: all}          # checked against the new account's JID
   register_from: {allow: loopback} # checked against the client's address
 listen:
-  - {port: $PORT, ip: "127.0.0.1", module: ejabberd_c2s, starttls_required: true, max_stanza_size: 262144}
-  - {port: $DIRECT_PORT, ip: "127.0.0.1", module: ejabberd_c2s, tls: true, max_stanza_size: 262144}
+  - {port: $PORT, ip: "127.0.0.1", module: ejabberd_c2s, starttls_required: true, max_stanza_size: 262144, backlog: 1024}
+  - {port: $DIRECT_PORT, ip: "127.0.0.1", module: ejabberd_c2s, tls: true, max_stanza_size: 262144, backlog: 1024}
 modules:
   mod_roster: {}
   mod_disco: {}
