@@ -44,6 +44,11 @@ KNEE_STEP="${KNEE_STEP:-10}"; KNEE_MAX_STEPS="${KNEE_MAX_STEPS:-14}"
 # room (issue 4): ROOM_COUNT occupants of one room, ROOM_SENDERS of them sending ROOM_RATE msg/s in all.
 ROOM_COUNT="${ROOM_COUNT:-1000}"; ROOM_SENDERS="${ROOM_SENDERS:-5}"; ROOM_RATE="${ROOM_RATE:-100}"
 ROOM_DURATION="${ROOM_DURATION:-20}"
+# Sign-ins at the sign-in scenario's rate (a 1-core Prosody misses connects at 200/s on a busy box);
+# joins at ROOM_JOIN_RATE, and up to ROOM_JOIN_TIMEOUT s for all to be seated (every join costs the
+# server O(occupants) presences, so seating 1,000 is ~10^6 stanzas: minutes for a slow server).
+ROOM_SIGNIN_RATE="${ROOM_SIGNIN_RATE:-100}"; ROOM_JOIN_RATE="${ROOM_JOIN_RATE:-100}"; ROOM_JOIN_TIMEOUT="${ROOM_JOIN_TIMEOUT:-300}"
+ROOM_DRAIN="${ROOM_DRAIN:-10}"   # seconds after the last send for deliveries still on their way; later ones count as lost
 # richpresence (issue 5, Parley only: the peers have no presence web service): RICH_COUNT users with
 # RICH_CONTACTS mutual contacts each, phone states pushed over REST at RICH_RATE changes/s.
 RICH_COUNT="${RICH_COUNT:-10000}"; RICH_CONTACTS="${RICH_CONTACTS:-50}"; RICH_RATE="${RICH_RATE:-2000}"
@@ -55,6 +60,7 @@ HOLD_COUNT="${HOLD_COUNT:-19000}"; HOLD_RATE="${HOLD_RATE:-200}"; HOLD_SECONDS="
 # created by in-band registration from loopback, as for the peers (registration.inBand=true here
 # only, like Prosody's allow_registration); offline storage is off like the peers'; carbons only act
 # for clients that enable them, which the generator never does; no archive module exists.
+# PARLEY_EXTRA: more settings after PARLEY_START, e.g. "--set c2s.transport=io_uring".
 PARLEY_HOME="${PARLEY_HOME:-$HERE/..}"
 # JVM flags, chosen for one pinned core (see README "Parley's JVM flags"): Serial GC (a 1-core
 # process gains nothing from parallel or concurrent collectors, and G1's regions and remembered
@@ -116,6 +122,9 @@ pidfile = "$d/prosody.pid"
 data_path = "$d/data"
 log = { warn = "$d/prosody.log" }
 network_backend = "epoll"
+-- Prosody's listen backlog is 128 by default (Parley's is the kernel's 4096): 1,000 sign-ins on
+-- a busy core overflowed it (connect timeouts, resets) before Prosody did any work on them.
+network_settings = { tcp_backlog = 1024 }
 interfaces = { "127.0.0.1" }
 local_interfaces = { "127.0.0.1" }
 c2s_ports = { $PORT }
@@ -159,7 +168,8 @@ ejabberd_config() {
   local hash=sha; [ "$MECHANISM" = "SCRAM-SHA-256" ] && hash=sha256
   [ "$SCRAM_ITERATIONS" = 4096 ] || log "ejabberd 23.01 always uses 4096 SCRAM iterations (asked: $SCRAM_ITERATIONS)"
   cat > "$d/ejabberd.yml" <<CFG
-# Written by run-peers.sh: 127.0.0.1 only, TLS required, no archive/carbons/shapers.
+# Written by run-peers.sh: 127.0.0.1 only, TLS required, no archive/carbons/shapers; listen
+# backlog 1024 like Prosody's here (Parley's is the kernel's).
 hosts: ["$DOMAIN"]
 loglevel: warning
 certfiles: ["$d/server.pem"]
@@ -174,8 +184,8 @@ access_rules:
   register: {allow: all}          # checked against the new account's JID
   register_from: {allow: loopback} # checked against the client's address
 listen:
-  - {port: $PORT, ip: "127.0.0.1", module: ejabberd_c2s, starttls_required: true, max_stanza_size: 262144}
-  - {port: $DIRECT_PORT, ip: "127.0.0.1", module: ejabberd_c2s, tls: true, max_stanza_size: 262144}
+  - {port: $PORT, ip: "127.0.0.1", module: ejabberd_c2s, starttls_required: true, max_stanza_size: 262144, backlog: 1024}
+  - {port: $DIRECT_PORT, ip: "127.0.0.1", module: ejabberd_c2s, tls: true, max_stanza_size: 262144, backlog: 1024}
 modules:
   mod_roster: {}
   mod_disco: {}
@@ -206,7 +216,11 @@ ejabberdctl_() { ejabberdctl --config-dir "$WORK/ejabberd" --spool "$WORK/ejabbe
 ejabberd_start() {
   ejabberd_config
   rm -f "$WORK/ejabberd/beam.pid"
-  ( ulimit -n "$NOFILE"; exec taskset -c "$SERVER_CPU" ejabberdctl --config-dir "$WORK/ejabberd" \
+  # Started as the ejabberd user already (setpriv), not through ejabberdctl's own "su": su goes
+  # through pam_limits, which put the open-file limit back to 1024 ("Failed TCP accept: too many
+  # open files" from the 1,000th session on, and mnesia and the VM went down with it).
+  ( ulimit -n "$NOFILE"; export HOME=/var/lib/ejabberd; exec taskset -c "$SERVER_CPU" \
+      setpriv --reuid=ejabberd --regid=ejabberd --init-groups ejabberdctl --config-dir "$WORK/ejabberd" \
       --spool "$WORK/ejabberd/spool" --logs "$WORK/ejabberd/logs" foreground ) >>"$WORK/ejabberd/stdout.log" 2>&1 &
   echo $! > "$WORK/ejabberd/launcher.pid"
   wait_port
@@ -328,6 +342,7 @@ run_all() {
         knee) bench knee $args -n "$KNEE_COUNT" --start-rate "$KNEE_START" --factor "$KNEE_FACTOR" \
                   --step-duration "$KNEE_STEP" --max-steps "$KNEE_MAX_STEPS" --runs "${KNEE_RUNS:-$RUNS}" --json "$OUT/$name-knee.json" ;;
         room) bench room $args -n "$ROOM_COUNT" --senders "$ROOM_SENDERS" --rate "$ROOM_RATE" --duration "$ROOM_DURATION" \
+                  --signin-rate "$ROOM_SIGNIN_RATE" --join-rate "$ROOM_JOIN_RATE" --join-timeout "$ROOM_JOIN_TIMEOUT" --drain "$ROOM_DRAIN" \
                   --runs "${ROOM_RUNS:-$RUNS}" --json "$OUT/$name-room.json" ;;
         richpresence) if [ "$name" = parley ]; then
                   bench richpresence $args -n "$RICH_COUNT" -k "$RICH_CONTACTS" --rate "$RICH_RATE" --duration "$RICH_DURATION" \

@@ -67,6 +67,20 @@ public final class Incoming {
         return attributeValue(name) >= 0;
     }
 
+    /** Whether the start tag carries the attribute and its raw value ends with {@code suffix}; no allocation. */
+    public boolean attributeEndsWith(String name, byte[] suffix) {
+        int at = attributeValue(name);
+        if (at < 0) {
+            return false;
+        }
+        byte q = buf[at - 1];
+        int close = at;
+        while (close < end && buf[close] != q) {
+            close++;
+        }
+        return close - at >= suffix.length && matchesAt(close - suffix.length, suffix);
+    }
+
     /** Index of the first byte of the attribute's value, or -1. */
     private int attributeValue(String name) {
         int n = name.length();

@@ -102,6 +102,11 @@ final class RoomCommand extends ScenarioCommand {
             if (serverBefore != null && unique > 0) {
                 f.put("serverCpuUsPerDelivery", serverAfter.cpuMsSince(serverBefore) * 1000 / unique);
             }
+            if (unique > 0) {
+                // Everything the generator did while sending and draining, per delivery it read:
+                // must stay well below the server's, or the run measures the generator.
+                f.put("generatorCpuUsPerDelivery", selfAfter.cpuMsSince(selfBefore) * 1000 / unique);
+            }
             f.put("generatorCpuPct", 100 * selfAfter.cpuMsSince(selfBefore) / 1000 / selfAfter.wallSecondsSince(selfBefore))
                     .put("signedIn", in.online());
             return new Measurement(f.map(), failures, List.of());

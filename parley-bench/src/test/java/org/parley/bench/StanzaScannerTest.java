@@ -58,4 +58,15 @@ class StanzaScannerTest {
         assertThat(in.nextLong()).isEqualTo(Long.MIN_VALUE);
         assertThat(in.element().childText("body", org.parley.xml.Namespaces.CLIENT)).isEqualTo("bench tag 12 345 -6789");
     }
+
+    @Test
+    void attributeEndsWithMatchesTheWholeTailOfTheRawValue() {
+        byte[] b = "<presence from=\"room@conference.localhost/bench11\" type='unavailable'><x/></presence>"
+                .getBytes(StandardCharsets.UTF_8);
+        Incoming in = new Incoming().wrap(b, 0, b.length);
+        assertThat(in.attributeEndsWith("from", "/bench11".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(in.attributeEndsWith("from", "/bench1".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(in.attributeEndsWith("type", "unavailable".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(in.attributeEndsWith("to", "x".getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
 }

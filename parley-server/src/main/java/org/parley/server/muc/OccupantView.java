@@ -72,12 +72,27 @@ final class OccupantView {
         return Stanza.of(p.build());
     }
 
-    /** Sends {@code subject}'s presence to every session of every other occupant. */
+    /**
+     * Sends {@code subject}'s presence to every session of every other occupant. Another occupant's
+     * view depends on the viewer only through whether it shows the real JID, so the presence is
+     * built at most twice and the rest are copies that differ in 'to' (serialised once, see
+     * {@link Stanza#withTo}): a join to a room of N costs N address encodings, not N builds.
+     */
     static void toOthers(Room room, Occupant subject, boolean unavailable, List<Integer> codes, ItemDetail detail) {
+        Stanza[] views = new Stanza[2]; // [0] without the real JID, [1] with it
         for (Occupant viewer : room.occupants.all()) {
             if (!viewer.nick().equals(subject.nick())) {
-                for (EntityFullJid to : viewer.jids()) {
-                    room.host().send(presence(room, subject, viewer, to, unavailable, codes, detail));
+                int kind = seesRealJids(room, viewer) ? 1 : 0;
+                for (OccupantSession session : viewer.sessions()) {
+                    EntityFullJid to = session.jid();
+                    Stanza view = views[kind];
+                    if (view == null) {
+                        view = presence(room, subject, viewer, to, unavailable, codes, detail);
+                        views[kind] = view;
+                    } else {
+                        view = view.withTo(to);
+                    }
+                    room.host().send(view);
                 }
             }
         }
