@@ -45,11 +45,7 @@ class ComposedOccupantPresenceTest {
     }
 
     private MucClient client(String user) {
-        harness.createUser(user);
-        MucClient c = new MucClient(harness.connect(user, "r"));
-        c.session.send("<presence/>");
-        c.session.expect(Stanza::isPresence);
-        return c;
+        return MucClient.availableUser(harness, user);
     }
 
     @Test

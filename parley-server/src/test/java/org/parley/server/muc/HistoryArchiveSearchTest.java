@@ -27,8 +27,7 @@ class HistoryArchiveSearchTest {
     }
 
     private MucClient client(String user) {
-        harness.createUser(user);
-        return new MucClient(harness.connect(user, "r"));
+        return MucClient.newUser(harness, user);
     }
 
     private static List<String> bodies(List<Stanza> messages) {

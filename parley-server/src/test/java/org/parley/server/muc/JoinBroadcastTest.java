@@ -26,8 +26,7 @@ class JoinBroadcastTest {
     }
 
     private MucClient client(String user) {
-        harness.createUser(user);
-        return new MucClient(harness.connect(user, "r"));
+        return MucClient.newUser(harness, user);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.parley.server.testing.CoreHarness;
 import org.parley.server.testing.TestSession;
 import org.parley.xml.Element;
 import org.parley.xml.Namespaces;
@@ -20,6 +21,20 @@ final class MucClient {
 
     MucClient(TestSession session) {
         this.session = session;
+    }
+
+    /** A new account on {@code harness}, signed in with resource "r" (no presence sent). */
+    static MucClient newUser(CoreHarness harness, String user) {
+        harness.createUser(user);
+        return new MucClient(harness.connect(user, "r"));
+    }
+
+    /** As {@link #newUser}, then available, so that messages to the bare JID reach the session. */
+    static MucClient availableUser(CoreHarness harness, String user) {
+        MucClient c = newUser(harness, user);
+        c.session.send("<presence/>");
+        c.session.expect(Stanza::isPresence);
+        return c;
     }
 
     static String room(String name) {

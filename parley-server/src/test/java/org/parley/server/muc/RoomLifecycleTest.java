@@ -30,8 +30,7 @@ class RoomLifecycleTest {
     }
 
     private MucClient client(String user) {
-        harness.createUser(user);
-        return new MucClient(harness.connect(user, "r"));
+        return MucClient.newUser(harness, user);
     }
 
     @Test

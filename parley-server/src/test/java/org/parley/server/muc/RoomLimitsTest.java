@@ -24,8 +24,7 @@ class RoomLimitsTest {
     }
 
     private MucClient client(String user) {
-        harness.createUser(user);
-        return new MucClient(harness.connect(user, "r"));
+        return MucClient.newUser(harness, user);
     }
 
     @Test

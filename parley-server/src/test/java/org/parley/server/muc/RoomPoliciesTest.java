@@ -39,11 +39,7 @@ class RoomPoliciesTest {
     }
 
     private MucClient client(String user) {
-        harness.createUser(user);
-        MucClient c = new MucClient(harness.connect(user, "r"));
-        c.session.send("<presence/>"); // available, so that messages to the bare JID reach the session
-        c.session.expect(Stanza::isPresence);
-        return c;
+        return MucClient.availableUser(harness, user);
     }
 
     @Test

@@ -31,8 +31,7 @@ class RoomRegistrationTest {
     }
 
     private MucClient client(String user) {
-        harness.createUser(user);
-        return new MucClient(harness.connect(user, "r"));
+        return MucClient.newUser(harness, user);
     }
 
     private static String register(String nick) {

@@ -45,8 +45,7 @@ class VoiceRequestTest {
     }
 
     private MucClient client(String user) {
-        harness.createUser(user);
-        return new MucClient(harness.connect(user, "r"));
+        return MucClient.newUser(harness, user);
     }
 
     private static Predicate<Stanza> approvalForm() {
