@@ -71,6 +71,10 @@ final class RichPresenceCommand extends ScenarioCommand {
             api.importRosters(0, count, 200, jids::get, this::contactsOf);
             System.err.printf("richpresence: rosters of %d users imported in %.1f s%n", count, (System.nanoTime() - t0) / 1e9);
         }
+        int stale = api.idleAllLines(jids, inFlight);
+        if (stale > 0) {
+            System.err.printf("richpresence: %d phone lines left busy by earlier runs set back to idle%n", stale);
+        }
         SignedIn in = new SessionPool(engine, target.clientConfig(true), accounts)
                 .signIn(count, signinRate, i -> StanzaListener.IGNORE);
         try {
@@ -82,7 +86,9 @@ final class RichPresenceCommand extends ScenarioCommand {
             ProcessSample selfBefore = ProcessSample.self();
             Pacer.run(rate, planned, Duration.ofMillis((long) (duration * 1000)), traffic::send);
             double sendSeconds = ProcessSample.self().wallSecondsSince(selfBefore);
-            traffic.drain((long) (drain * 1000));
+            if (!traffic.drain((long) (drain * 1000))) {
+                System.err.println("richpresence: " + traffic.lossReport());
+            }
             ProcessSample serverAfter = server();
             ProcessSample selfAfter = ProcessSample.self();
             traffic.reset();
