@@ -82,6 +82,7 @@ final class RichPresenceCommand extends ScenarioCommand {
             long planned = (long) Math.ceil(rate * duration);
             RichPresenceTraffic traffic = new RichPresenceTraffic(in.clients(), this::contactsOf, api, planned, inFlight);
             traffic.attach();
+            System.err.printf("richpresence: %d signed in; phone changes start%n", in.online());
             ProcessSample serverBefore = server();
             ProcessSample selfBefore = ProcessSample.self();
             Pacer.run(rate, planned, Duration.ofMillis((long) (duration * 1000)), traffic::send);
