@@ -55,6 +55,12 @@ final class RichPresenceCommand extends ScenarioCommand {
     @Option(names = "--drain", defaultValue = "10", description = "seconds to wait for in-flight presences")
     double drain;
 
+    @Option(names = "--quiet-max", defaultValue = "60", description = "most seconds to wait for the sign-in traffic to end")
+    double quietMax;
+
+    /** Stanzas received between sign-in and the phase (presences of the sign-ins), bumped on the event loops. */
+    private final java.util.concurrent.atomic.AtomicLong setUpCount = new java.util.concurrent.atomic.AtomicLong();
+
     @Override
     Measurement measure(ClientEngine engine) throws Exception {
         PresenceApi api = new PresenceApi(apiBase, token());
@@ -75,10 +81,12 @@ final class RichPresenceCommand extends ScenarioCommand {
         if (stale > 0) {
             System.err.printf("richpresence: %d phone lines left busy by earlier runs set back to idle%n", stale);
         }
+        StanzaListener setUp = (client, stanza) -> setUpCount.incrementAndGet();
         SignedIn in = new SessionPool(engine, target.clientConfig(true), accounts)
-                .signIn(count, signinRate, i -> StanzaListener.IGNORE);
+                .signIn(count, signinRate, i -> setUp);
         try {
             settle();
+            quiet();
             long planned = (long) Math.ceil(rate * duration);
             RichPresenceTraffic traffic = new RichPresenceTraffic(in.clients(), this::contactsOf, api, planned, inFlight);
             traffic.attach();
@@ -120,6 +128,29 @@ final class RichPresenceCommand extends ScenarioCommand {
         } finally {
             in.closeAll();
         }
+    }
+
+    /**
+     * Waits (up to --quiet-max seconds) until the sign-in traffic has ended: 2 s without a stanza.
+     * Each sign-in broadcasts the user's presence to its online contacts and probes them; at
+     * 10,000 users that is about a million presences, and ones still arriving when the changes
+     * start compete with them and show up as unexpected presences.
+     */
+    private void quiet() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + (long) (quietMax * 1000);
+        long last = -1;
+        long quietSince = System.currentTimeMillis();
+        while (System.currentTimeMillis() < deadline) {
+            long now = setUpCount.get();
+            if (now != last) {
+                last = now;
+                quietSince = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - quietSince >= 2000) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        System.err.println("richpresence: sign-in traffic still arriving after " + quietMax + " s; starting anyway");
     }
 
     /** User i's contacts: its K/2 neighbours on each side of the ring of N users (mutual by construction). */
