@@ -100,7 +100,7 @@ final class RichPresenceCommand extends ScenarioCommand {
             }
             ProcessSample serverAfter = server();
             ProcessSample selfAfter = ProcessSample.self();
-            traffic.reset();
+            traffic.unexpectedSamples().forEach(u -> System.err.println("richpresence: unexpected: " + u));
             Histogram h = traffic.latencyMicros();
             Histogram http = traffic.httpMicros();
             long delivered = traffic.delivered();
@@ -124,6 +124,8 @@ final class RichPresenceCommand extends ScenarioCommand {
             }
             f.put("generatorCpuPct", 100 * selfAfter.cpuMsSince(selfBefore) / 1000 / selfAfter.wallSecondsSince(selfBefore))
                     .put("signedIn", in.online());
+            // After the figures: the reset's presences (back to available) would count as unexpected.
+            traffic.reset();
             return new Measurement(f.map(), new TreeMap<>(in.failures()), List.of());
         } finally {
             in.closeAll();

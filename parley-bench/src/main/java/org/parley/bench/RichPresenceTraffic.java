@@ -64,6 +64,7 @@ final class RichPresenceTraffic implements StanzaListener {
     private final AtomicLong expected = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong unexpected = new AtomicLong();
+    private final java.util.Queue<String> unexpectedSamples = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @SuppressWarnings("unchecked")
     RichPresenceTraffic(List<XmppClient> clients, IntFunction<List<Integer>> contactsOf, PresenceApi api,
@@ -169,7 +170,10 @@ final class RichPresenceTraffic implements StanzaListener {
         int m = count[0];
         boolean busy = "dnd".equals(stanza.childText("show", Namespaces.CLIENT));
         if (m >= sendTimes[sender].length() || busy != (m % 2 == 0) || sendTimes[sender].get(m) == 0) {
-            unexpected.incrementAndGet();
+            if (unexpected.incrementAndGet() <= 5) {
+                unexpectedSamples.add(String.format("%s got #%d of %s (sent %d): %s", client.bareJid(), m,
+                        clients.get(sender).bareJid(), nextSeq[sender], stanza.toXml(Namespaces.CLIENT)));
+            }
             return;
         }
         count[0]++;
@@ -287,6 +291,11 @@ final class RichPresenceTraffic implements StanzaListener {
 
     long delivered() {
         return delivered.get();
+    }
+
+    /** The first few unexpected presences, for the log. */
+    java.util.List<String> unexpectedSamples() {
+        return java.util.List.copyOf(unexpectedSamples);
     }
 
     long unexpected() {
