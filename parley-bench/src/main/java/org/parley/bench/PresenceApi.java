@@ -45,6 +45,50 @@ final class PresenceApi {
     }
 
     /**
+     * Sets every phone line of the given users that is not idle back to idle, with at most
+     * {@code maxInFlight} requests out; blocking. Phone states are stored inputs that outlive the
+     * server process, so a line an earlier run (or an older bench) left busy would keep its user
+     * "On the phone" and make this run's changes compose to nothing. Returns the lines reset.
+     */
+    int idleAllLines(List<String> jids, int maxInFlight) throws InterruptedException {
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(maxInFlight);
+        java.util.concurrent.atomic.AtomicInteger reset = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        for (String jid : jids) {
+            slots.acquire();
+            HttpRequest get = HttpRequest.newBuilder(base.resolve("/api/v1/presence/" + jid))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
+            client.sendAsync(get, HttpResponse.BodyHandlers.ofString()).thenCompose(answer -> {
+                List<CompletableFuture<Integer>> puts = new java.util.ArrayList<>();
+                try {
+                    mapper.readTree(answer.body()).path("sources").path("phone").path("lines").fields()
+                            .forEachRemaining(e -> {
+                                if (!e.getValue().asText().equals("idle")) {
+                                    puts.add(putPhone(jid, e.getKey(), "idle"));
+                                }
+                            });
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)).thenApply(v -> {
+                    puts.forEach(p -> (p.join() / 100 == 2 ? reset : failed).incrementAndGet());
+                    return null;
+                });
+            }).whenComplete((v, e) -> {
+                if (e != null) {
+                    failed.incrementAndGet();
+                }
+                slots.release();
+            });
+        }
+        slots.acquire(maxInFlight);
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " phone lines could not be read or reset to idle");
+        }
+        return reset.get();
+    }
+
+    /**
      * Replaces the contact lists of users {@code from..to-1} (by index) with mutual ("both")
      * contacts, {@code batch} users per request; blocking (it runs once, before the measurement).
      */

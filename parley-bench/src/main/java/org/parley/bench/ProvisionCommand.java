@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Creates the bench accounts, through the target's own tool (a command template run once per
- * user) or by XEP-0077 in-band registration where the target allows it. Existing accounts are fine.
+ * user), by XEP-0077 in-band registration where the target allows it, or (Parley) through its
+ * admin REST API with a few requests in flight. Existing accounts are fine.
  */
 @Command(name = "provision", mixinStandardHelpOptions = true, description = "create the bench accounts")
 final class ProvisionCommand implements java.util.concurrent.Callable<Integer> {
@@ -24,8 +25,16 @@ final class ProvisionCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = {"-n", "--count"}, defaultValue = "1000", description = "accounts to create")
     int count;
 
-    @Option(names = "--method", defaultValue = "inband", description = "inband | prosodyctl | ejabberdctl | parley | command")
+    @Option(names = "--method", defaultValue = "inband", description = "inband | prosodyctl | ejabberdctl | parley | api | command")
     String method;
+
+    @Option(names = "--api-data-dir", description = "for --method api: Parley's data directory (admin-api, admin-token)")
+    java.nio.file.Path apiDataDir;
+
+    @Option(names = "--api-in-flight", defaultValue = "4", description = "for --method api: requests at once; the server"
+            + " hashes each password on its bounded blocking pool, so more only queue there (in-band registration"
+            + " of 10,000 accounts at 60/s on a busy box overran that pool and failed most of them)")
+    int apiInFlight;
 
     @Option(names = "--command", description = "for --method command: template with {user} {domain} {password}")
     String command;
@@ -47,7 +56,7 @@ final class ProvisionCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         Accounts accounts = target.accounts();
         String template = switch (method) {
-            case "inband" -> null;
+            case "inband", "api" -> null;
             case "prosodyctl" -> (prosodyConfig == null ? "prosodyctl" : "prosodyctl --config " + prosodyConfig)
                     + " register {user} {domain} {password}";
             case "ejabberdctl" -> (ejabberdConfigDir == null ? "ejabberdctl" : "ejabberdctl --config-dir " + ejabberdConfigDir)
@@ -61,7 +70,8 @@ final class ProvisionCommand implements java.util.concurrent.Callable<Integer> {
             }
             default -> throw new IllegalArgumentException("unknown --method " + method);
         };
-        Map<String, Long> failures = template == null ? inband(accounts) : byCommand(accounts, template);
+        Map<String, Long> failures = method.equals("api") ? byApi(accounts)
+                : template == null ? inband(accounts) : byCommand(accounts, template);
         long failed = failures.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf("provisioned %d of %d accounts (%s)%n", count - failed, count, method);
         failures.forEach((reason, n) -> System.out.printf("  %d × %s%n", n, reason));
@@ -88,6 +98,13 @@ final class ProvisionCommand implements java.util.concurrent.Callable<Integer> {
             Thread.sleep(1200); // let the polite stream closes go out before the event loops stop
         }
         return failures;
+    }
+
+    private Map<String, Long> byApi(Accounts accounts) throws Exception {
+        if (apiDataDir == null) {
+            throw new IllegalArgumentException("--method api needs --api-data-dir");
+        }
+        return AdminApi.fromDataDir(apiDataDir).createUsers(accounts, count, apiInFlight);
     }
 
     /** One process per user, like an administrator would: slow, but the target's own path. */

@@ -55,6 +55,12 @@ final class RichPresenceCommand extends ScenarioCommand {
     @Option(names = "--drain", defaultValue = "10", description = "seconds to wait for in-flight presences")
     double drain;
 
+    @Option(names = "--quiet-max", defaultValue = "60", description = "most seconds to wait for the sign-in traffic to end")
+    double quietMax;
+
+    /** Stanzas received between sign-in and the phase (presences of the sign-ins), bumped on the event loops. */
+    private final java.util.concurrent.atomic.AtomicLong setUpCount = new java.util.concurrent.atomic.AtomicLong();
+
     @Override
     Measurement measure(ClientEngine engine) throws Exception {
         PresenceApi api = new PresenceApi(apiBase, token());
@@ -71,21 +77,30 @@ final class RichPresenceCommand extends ScenarioCommand {
             api.importRosters(0, count, 200, jids::get, this::contactsOf);
             System.err.printf("richpresence: rosters of %d users imported in %.1f s%n", count, (System.nanoTime() - t0) / 1e9);
         }
+        int stale = api.idleAllLines(jids, inFlight);
+        if (stale > 0) {
+            System.err.printf("richpresence: %d phone lines left busy by earlier runs set back to idle%n", stale);
+        }
+        StanzaListener setUp = (client, stanza) -> setUpCount.incrementAndGet();
         SignedIn in = new SessionPool(engine, target.clientConfig(true), accounts)
-                .signIn(count, signinRate, i -> StanzaListener.IGNORE);
+                .signIn(count, signinRate, i -> setUp);
         try {
             settle();
+            quiet();
             long planned = (long) Math.ceil(rate * duration);
             RichPresenceTraffic traffic = new RichPresenceTraffic(in.clients(), this::contactsOf, api, planned, inFlight);
             traffic.attach();
+            System.err.printf("richpresence: %d signed in; phone changes start%n", in.online());
             ProcessSample serverBefore = server();
             ProcessSample selfBefore = ProcessSample.self();
             Pacer.run(rate, planned, Duration.ofMillis((long) (duration * 1000)), traffic::send);
             double sendSeconds = ProcessSample.self().wallSecondsSince(selfBefore);
-            traffic.drain((long) (drain * 1000));
+            if (!traffic.drain((long) (drain * 1000))) {
+                System.err.println("richpresence: " + traffic.lossReport());
+            }
             ProcessSample serverAfter = server();
             ProcessSample selfAfter = ProcessSample.self();
-            traffic.reset();
+            traffic.unexpectedSamples().forEach(u -> System.err.println("richpresence: unexpected: " + u));
             Histogram h = traffic.latencyMicros();
             Histogram http = traffic.httpMicros();
             long delivered = traffic.delivered();
@@ -109,10 +124,35 @@ final class RichPresenceCommand extends ScenarioCommand {
             }
             f.put("generatorCpuPct", 100 * selfAfter.cpuMsSince(selfBefore) / 1000 / selfAfter.wallSecondsSince(selfBefore))
                     .put("signedIn", in.online());
+            // After the figures: the reset's presences (back to available) would count as unexpected.
+            traffic.reset();
             return new Measurement(f.map(), new TreeMap<>(in.failures()), List.of());
         } finally {
             in.closeAll();
         }
+    }
+
+    /**
+     * Waits (up to --quiet-max seconds) until the sign-in traffic has ended: 2 s without a stanza.
+     * Each sign-in broadcasts the user's presence to its online contacts and probes them; at
+     * 10,000 users that is about a million presences, and ones still arriving when the changes
+     * start compete with them and show up as unexpected presences.
+     */
+    private void quiet() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + (long) (quietMax * 1000);
+        long last = -1;
+        long quietSince = System.currentTimeMillis();
+        while (System.currentTimeMillis() < deadline) {
+            long now = setUpCount.get();
+            if (now != last) {
+                last = now;
+                quietSince = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - quietSince >= 2000) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        System.err.println("richpresence: sign-in traffic still arriving after " + quietMax + " s; starting anyway");
     }
 
     /** User i's contacts: its K/2 neighbours on each side of the ring of N users (mutual by construction). */

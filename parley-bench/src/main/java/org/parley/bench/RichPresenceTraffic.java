@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntFunction;
@@ -23,6 +25,15 @@ import org.parley.xml.Namespaces;
  * contact in order, so the latency is exact, measured from the change's intended send time (no
  * coordinated omission). A presence that does not show the state the next change set is counted
  * as unexpected and not matched.
+ *
+ * <p>A user never has two changes in flight: the pacer gives each change to the next user whose
+ * previous request was answered. Two overlapping changes of one user could travel on two HTTP
+ * connections and be applied in the other order (the server then ends busy while the bench
+ * believes idle), or both be applied before the user's recomposition runs (busy then idle
+ * composes to no change, which the server rightly does not send). Either made the m-th-presence
+ * matching wrong, and a line the bench believed idle stayed busy in the server's stored inputs,
+ * so that user's changes on later runs composed to nothing: all its deliveries lost. Parley
+ * answers a PUT only after the user's recomposition ran, so one change at a time is enough.
  */
 final class RichPresenceTraffic implements StanzaListener {
 
@@ -36,6 +47,12 @@ final class RichPresenceTraffic implements StanzaListener {
     /** Per user: the intended send time of each of its changes (written by the pacer, read by the receivers). */
     private final AtomicLongArray[] sendTimes;
     private final int[] nextSeq;
+    /** Per user: 1 while a change of it is in flight (set by the pacer, cleared by the HTTP answer). */
+    private final AtomicIntegerArray pending;
+    /** Per user: 1 once a change of it failed; its server state is then unknown, so it gets no more changes. */
+    private final AtomicIntegerArray broken;
+    private int cursor;
+    private final int maxInFlight;
     /** received[receiver]: per sender index, how many of its changes arrived; touched on the receiver's loop only. */
     private final Map<Integer, int[]>[] received;
     private final Semaphore inFlight;
@@ -47,6 +64,7 @@ final class RichPresenceTraffic implements StanzaListener {
     private final AtomicLong expected = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong unexpected = new AtomicLong();
+    private final java.util.Queue<String> unexpectedSamples = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @SuppressWarnings("unchecked")
     RichPresenceTraffic(List<XmppClient> clients, IntFunction<List<Integer>> contactsOf, PresenceApi api,
@@ -55,7 +73,8 @@ final class RichPresenceTraffic implements StanzaListener {
         this.contactsOf = contactsOf;
         this.api = api;
         this.senders = java.util.stream.IntStream.range(0, clients.size()).filter(i -> clients.get(i) != null).boxed().toList();
-        int perUser = (int) (maxChanges / Math.max(1, senders.size())) + 2;
+        // Room for twice the average: a user skipped while busy is caught up later.
+        int perUser = 2 * (int) (maxChanges / Math.max(1, senders.size())) + 4;
         sendTimes = new AtomicLongArray[clients.size()];
         received = new Map[clients.size()];
         for (int i = 0; i < clients.size(); i++) {
@@ -68,6 +87,9 @@ final class RichPresenceTraffic implements StanzaListener {
             }
         }
         nextSeq = new int[clients.size()];
+        pending = new AtomicIntegerArray(clients.size());
+        broken = new AtomicIntegerArray(clients.size());
+        this.maxInFlight = maxInFlight;
         inFlight = new Semaphore(maxInFlight);
     }
 
@@ -75,29 +97,58 @@ final class RichPresenceTraffic implements StanzaListener {
         senders.forEach(i -> clients.get(i).listener(this));
     }
 
-    /** Called from the pacer thread only: the next user's line flips. */
+    /** Called from the pacer thread only: the line of the next user with no change in flight flips. */
     void send(long k, long intendedNanos) {
-        int user = senders.get((int) (k % senders.size()));
-        int seq = nextSeq[user]++;
-        if (seq >= sendTimes[user].length()) {
+        // Bounded in-flight requests: past the bound the pacer waits, and the wait shows in the latency.
+        inFlight.acquireUninterruptibly();
+        int user = nextFreeUser();
+        if (user < 0) {
+            inFlight.release();
             return;
         }
+        int seq = nextSeq[user]++;
         sendTimes[user].set(seq, intendedNanos);
         long online = contactsOf.apply(user).stream().filter(j -> clients.get(j) != null).count();
         changes.incrementAndGet();
         expected.addAndGet(online);
-        // Bounded in-flight requests: past the bound the pacer waits, and the wait shows in the latency.
-        inFlight.acquireUninterruptibly();
         long started = System.nanoTime();
         api.putPhone(clients.get(user).bareJid(), line, seq % 2 == 0 ? "busy" : "idle").whenComplete((status, failure) -> {
-            inFlight.release();
             httpLatency.recordValue(Math.max(0, (System.nanoTime() - started) / 1000));
             if (failure == null && status / 100 == 2) {
                 accepted.incrementAndGet();
             } else {
                 rejected.incrementAndGet();
+                broken.set(user, 1);
             }
+            pending.set(user, 0);
+            inFlight.release();
         });
+    }
+
+    /**
+     * Round robin over the users, skipping those with a change in flight; waits (the pacer's
+     * time, so it shows in the latency) when every user is busy, which only happens with fewer
+     * users than in-flight requests. -1 when no user can take a change any more.
+     */
+    private int nextFreeUser() {
+        while (true) {
+            boolean anyUsable = false;
+            for (int tries = 0; tries < senders.size(); tries++) {
+                int user = senders.get(cursor);
+                cursor = (cursor + 1) % senders.size();
+                if (broken.get(user) == 1 || nextSeq[user] >= sendTimes[user].length()) {
+                    continue;
+                }
+                anyUsable = true;
+                if (pending.compareAndSet(user, 0, 1)) {
+                    return user;
+                }
+            }
+            if (!anyUsable) {
+                return -1;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+        }
     }
 
     @Override
@@ -119,7 +170,10 @@ final class RichPresenceTraffic implements StanzaListener {
         int m = count[0];
         boolean busy = "dnd".equals(stanza.childText("show", Namespaces.CLIENT));
         if (m >= sendTimes[sender].length() || busy != (m % 2 == 0) || sendTimes[sender].get(m) == 0) {
-            unexpected.incrementAndGet();
+            if (unexpected.incrementAndGet() <= 5) {
+                unexpectedSamples.add(String.format("%s got #%d of %s (sent %d): %s", client.bareJid(), m,
+                        clients.get(sender).bareJid(), nextSeq[sender], stanza.toXml(Namespaces.CLIENT)));
+            }
             return;
         }
         count[0]++;
@@ -134,13 +188,83 @@ final class RichPresenceTraffic implements StanzaListener {
         return delivered.get() >= expected.get();
     }
 
-    /** Puts every line left busy back to idle, unmeasured, so the users end as they began. */
+    /**
+     * Where the losses are, for the log: pairs that lost presences, grouped as whole senders
+     * (no contact got any of a user's changes), whole receivers (a user got nothing from any
+     * contact), receivers whose session is no longer online, and the rest.
+     */
+    String lossReport() {
+        int lostPairs = 0;
+        int offlineReceivers = 0;
+        int wholeSenders = 0;
+        int wholeReceivers = 0;
+        java.util.List<String> samples = new java.util.ArrayList<>();
+        for (int r : senders) {
+            if (!clients.get(r).isOnline()) {
+                offlineReceivers++;
+            }
+        }
+        for (int s : senders) {
+            int sent = Math.min(nextSeq[s], sendTimes[s].length());
+            int contactsGotNothing = 0;
+            int contactsOnline = 0;
+            for (int r : contactsOf.apply(s)) {
+                if (clients.get(r) == null) {
+                    continue;
+                }
+                contactsOnline++;
+                int[] got = received[r].get(s);
+                int n = got == null ? 0 : got[0];
+                if (n < sent) {
+                    lostPairs++;
+                    if (samples.size() < 5) {
+                        samples.add(clients.get(s).bareJid() + "->" + clients.get(r).bareJid() + " " + n + "/" + sent
+                                + (clients.get(r).isOnline() ? "" : " (receiver offline)"));
+                    }
+                }
+                if (n == 0 && sent > 0) {
+                    contactsGotNothing++;
+                }
+            }
+            if (sent > 0 && contactsOnline > 0 && contactsGotNothing == contactsOnline) {
+                wholeSenders++;
+            }
+        }
+        for (int r : senders) {
+            boolean any = false;
+            for (int s : contactsOf.apply(r)) {
+                int[] got = received[r].get(s);
+                any |= clients.get(s) == null || (got != null && got[0] > 0) || nextSeq[s] == 0;
+            }
+            if (!any) {
+                wholeReceivers++;
+            }
+        }
+        return String.format("lost pairs %d, senders lost whole %d, receivers lost whole %d, receivers offline %d%s",
+                lostPairs, wholeSenders, wholeReceivers, offlineReceivers, samples.isEmpty() ? "" : "; e.g. " + samples);
+    }
+
+    /**
+     * Puts every line left busy back to idle, unmeasured, so the users end as they began, and
+     * waits for the answers: an unanswered reset left the line busy in the server's stored inputs.
+     */
     void reset() throws InterruptedException {
+        awaitIdle();
         for (int user : senders) {
-            if (nextSeq[user] % 2 == 1) {
+            if (nextSeq[user] % 2 == 1 || broken.get(user) == 1) {
                 inFlight.acquire();
                 api.putPhone(clients.get(user).bareJid(), line, "idle").whenComplete((s, f) -> inFlight.release());
             }
+        }
+        awaitIdle();
+    }
+
+    /** Waits (up to a minute) until no request is in flight. */
+    private void awaitIdle() throws InterruptedException {
+        if (inFlight.tryAcquire(maxInFlight, 60, TimeUnit.SECONDS)) {
+            inFlight.release(maxInFlight);
+        } else {
+            System.err.println("richpresence: requests still unanswered after 60 s");
         }
     }
 
@@ -167,6 +291,11 @@ final class RichPresenceTraffic implements StanzaListener {
 
     long delivered() {
         return delivered.get();
+    }
+
+    /** The first few unexpected presences, for the log. */
+    java.util.List<String> unexpectedSamples() {
+        return java.util.List.copyOf(unexpectedSamples);
     }
 
     long unexpected() {

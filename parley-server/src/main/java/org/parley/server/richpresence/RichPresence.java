@@ -83,6 +83,14 @@ public final class RichPresence {
         persistence.forget(user);
     }
 
+    /**
+     * Whether the user has a bound session here. A session is closed when its account is deleted
+     * or disabled, so an online user's account exists: callers can skip the database for it.
+     */
+    public boolean isOnline(EntityBareJid user) {
+        return hubs.hub(user) != null;
+    }
+
     public UserInputs inputs(EntityBareJid user) {
         return inputs.get(user);
     }
