@@ -2,7 +2,7 @@
 # Final side-by-side run of session 3, from a fresh clone of main (/work/final), nothing else running.
 set -u
 ulimit -n 65536 2>/dev/null || ulimit -n 20000
-cd /work/final
+cd "$(dirname "$0")/../../.."   # the repository root (the run used a fresh clone of main at a2829a7)
 export WORK=/tmp/final3 PORT=16222 DIRECT_PORT=16223 PARLEY_HTTP_PORT=16290 PROVISION_RATE=100
 echo "A $(date -u +%T)"
 SERVERS="parley prosody ejabberd" SCENARIOS="signin chat presence knee" WARMUP=1 RUNS=3 SIGNIN_PRIME=1000 \

@@ -3,7 +3,7 @@
 set -u
 ulimit -n 65536 2>/dev/null || ulimit -n 20000
 while ! grep -q "^H " /tmp/final3b.log; do sleep 5; done
-cd /work/final
+cd "$(dirname "$0")/../../.."   # the repository root (the run used a fresh clone of main at a2829a7)
 export WORK=/tmp/final3 PORT=16222 DIRECT_PORT=16223 PARLEY_HTTP_PORT=16290 PROVISION_RATE=100
 echo "I $(date -u +%T)"
 OUT=$WORK/results-knee-high-warm SERVERS="parley" SCENARIOS="knee" WARMUP=1 KNEE_RUNS=1 \
