@@ -79,7 +79,7 @@ PARLEY_HOME="${PARLEY_HOME:-$HERE/..}"
 # process's CPU during the first thousand sign-ins after a start, and C1 code reached after 20
 # calls instead of 200 leaves little compiling or interpreting for the measured runs.
 PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:--XX:+UseSerialGC -Xms160m -Xmn24m -Xmx768m -Xss512k -XX:MaxDirectMemorySize=256m -XX:-AlwaysPreTouch -XX:MetaspaceSize=64m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1}"
-PARLEY_EXTRA="${PARLEY_EXTRA:-}"                   # more --set options, e.g. --set c2s.transport=epoll
+PARLEY_EXTRA="${PARLEY_EXTRA:-}"
 PARLEY_START="${PARLEY_START:-$PARLEY_HOME/bin/parley serve --set c2s.bind=127.0.0.1 --set c2s.port=$PORT --set c2s.directTlsPort=$DIRECT_PORT --set http.bind=127.0.0.1 --set http.port=${PARLEY_HTTP_PORT:-19090} --set domain=$DOMAIN --set dataDir=$WORK/parley/data --set auth.scramIterations=$SCRAM_ITERATIONS --set tls.certificate=$WORK/cert.pem --set tls.key=$WORK/key.pem --set registration.inBand=true --set offline.enabled=false}"
 
 log() { echo "[run-peers] $*" >&2; }

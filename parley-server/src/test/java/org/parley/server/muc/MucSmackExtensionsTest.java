@@ -1,14 +1,15 @@
 package org.parley.server.muc;
 
+import static org.parley.server.muc.SmackRooms.nick;
+import static org.parley.server.muc.SmackRooms.room;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.jivesoftware.smack.SASLAuthentication;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -29,12 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.DomainBareJid;
-import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.jid.parts.Resourcepart;
-import org.parley.server.message.MessageModule;
-import org.parley.server.presence.PresenceModule;
-import org.parley.server.roster.RosterModule;
 import org.parley.server.testing.TestServer;
 
 /**
@@ -50,10 +46,7 @@ class MucSmackExtensionsTest {
 
     @BeforeEach
     void start() throws Exception {
-        SASLAuthentication.blacklistSASLMechanism("SCRAM-SHA-1-PLUS");
-        RosterModule roster = new RosterModule();
-        server = TestServer.builder().modules(List.of(roster, new PresenceModule(roster), new MessageModule(),
-                new MucModule())).start();
+        server = SmackRooms.server();
         server.createUser("alice");
         server.createUser("bob");
         server.createUser("carol");
@@ -65,14 +58,6 @@ class MucSmackExtensionsTest {
     @AfterEach
     void stop() {
         server.close();
-    }
-
-    private static EntityBareJid room(String name) throws Exception {
-        return JidCreate.entityBareFrom(name + "@conference.localhost");
-    }
-
-    private static Resourcepart nick(String n) throws Exception {
-        return Resourcepart.from(n);
     }
 
     private MultiUserChat create(XMPPTCPConnection owner, String name, String nick, String... booleanFields)

@@ -1,12 +1,14 @@
 package org.parley.server.muc;
 
+import static org.parley.server.muc.SmackRooms.nick;
+import static org.parley.server.muc.SmackRooms.room;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.jivesoftware.smack.SASLAuthentication;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -21,12 +23,7 @@ import org.jivesoftware.smackx.xdata.form.Form;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.jid.parts.Resourcepart;
-import org.parley.server.message.MessageModule;
-import org.parley.server.presence.PresenceModule;
-import org.parley.server.roster.RosterModule;
 import org.parley.server.testing.TestServer;
 
 /** Smack's MUC and MAM support (a real client over TLS) against the chat-room service. */
@@ -38,10 +35,7 @@ class MucSmackTest {
 
     @BeforeEach
     void start() throws Exception {
-        SASLAuthentication.blacklistSASLMechanism("SCRAM-SHA-1-PLUS");
-        RosterModule roster = new RosterModule();
-        server = TestServer.builder().modules(List.of(roster, new PresenceModule(roster), new MessageModule(),
-                new MucModule())).set("muc.mamMaxResults=5").start();
+        server = SmackRooms.server("muc.mamMaxResults=5");
         server.createUser("alice");
         server.createUser("bob");
         alice = server.signIn("alice", "desk");
@@ -53,14 +47,6 @@ class MucSmackTest {
     @AfterEach
     void stop() {
         server.close();
-    }
-
-    private static EntityBareJid room(String name) throws Exception {
-        return JidCreate.entityBareFrom(name + "@conference.localhost");
-    }
-
-    private static Resourcepart nick(String n) throws Exception {
-        return Resourcepart.from(n);
     }
 
     @Test
