@@ -36,6 +36,9 @@ NOFILE="${NOFILE:-20000}"
 SIGNIN_COUNT="${SIGNIN_COUNT:-1000}"; SIGNIN_RATE="${SIGNIN_RATE:-100}"
 # Sessions signed in and closed before the baseline of each sign-in run (code loading, caches, JIT).
 SIGNIN_PRIME="${SIGNIN_PRIME:-1000}"   # every server: sign-ins before the measured ones (JITs warm)
+# 1: a fresh server before every sign-in run (warm-up included), as results/2026-11-29-s3 ran. 0: one
+# fresh server for the scenario, warmed by the warm-up run, like a server that was up before 9 a.m.
+SIGNIN_RESTART="${SIGNIN_RESTART:-0}"
 CHAT_COUNT="${CHAT_COUNT:-200}"; CHAT_RATE="${CHAT_RATE:-1000}"; CHAT_DURATION="${CHAT_DURATION:-20}"
 PRESENCE_COUNT="${PRESENCE_COUNT:-200}"; PRESENCE_CONTACTS="${PRESENCE_CONTACTS:-10}"
 PRESENCE_RATE="${PRESENCE_RATE:-50}"; PRESENCE_DURATION="${PRESENCE_DURATION:-20}"
@@ -344,8 +347,9 @@ run_all() {
       echo "$(date -u +%FT%TZ) $name $sc start load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.log"
       # A failed scenario is logged and the run goes on with the next one.
       ( case "$sc" in
-        signin) bench signin $args $(stats_args "$name") -n "$SIGNIN_COUNT" --rate "$SIGNIN_RATE" --prime "$SIGNIN_PRIME" \
-                  --restart-command "$HERE/run-peers.sh restart $name" --json "$OUT/$name-signin.json" ;;
+        signin) restart=(); [ "$SIGNIN_RESTART" = 1 ] && restart=(--restart-command "$HERE/run-peers.sh restart $name")
+                bench signin $args $(stats_args "$name") -n "$SIGNIN_COUNT" --rate "$SIGNIN_RATE" --prime "$SIGNIN_PRIME" \
+                  "${restart[@]}" --json "$OUT/$name-signin.json" ;;
         chat) bench chat $args -n "$CHAT_COUNT" --rate "$CHAT_RATE" --duration "$CHAT_DURATION" --json "$OUT/$name-chat.json" ;;
         presence) bench presence $args -n "$PRESENCE_COUNT" -k "$PRESENCE_CONTACTS" --rate "$PRESENCE_RATE" \
                   --duration "$PRESENCE_DURATION" --runs "${PRESENCE_RUNS:-$RUNS}" --json "$OUT/$name-presence.json" ;;

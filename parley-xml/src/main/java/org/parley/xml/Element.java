@@ -22,6 +22,10 @@ public final class Element implements Node {
     private final String name;
     private final String namespace;
     private final Attributes attributes;
+    /**
+     * Always a random-access list. Loops over it are indexed: the server may run C1-compiled code
+     * (no escape analysis), where a for-each allocates an iterator on every stanza lookup.
+     */
     private final List<Node> children;
 
     private Element(String name, String namespace, Attributes attributes, List<Node> children) {
@@ -67,7 +71,8 @@ public final class Element implements Node {
     /** The child elements only, without text nodes. */
     public List<Element> elements() {
         List<Element> out = new ArrayList<>(children.size());
-        for (Node n : children) {
+        for (int i = 0, size = children.size(); i < size; i++) {
+            Node n = children.get(i);
             if (n instanceof Element e) {
                 out.add(e);
             }
@@ -76,7 +81,8 @@ public final class Element implements Node {
     }
 
     public Optional<Element> child(String localName, String ns) {
-        for (Node n : children) {
+        for (int i = 0, size = children.size(); i < size; i++) {
+            Node n = children.get(i);
             if (n instanceof Element e && e.is(localName, ns)) {
                 return Optional.of(e);
             }
@@ -86,7 +92,8 @@ public final class Element implements Node {
 
     /** The first child element in the given namespace, whatever its name. */
     public Optional<Element> childInNamespace(String ns) {
-        for (Node n : children) {
+        for (int i = 0, size = children.size(); i < size; i++) {
+            Node n = children.get(i);
             if (n instanceof Element e && e.namespace.equals(ns)) {
                 return Optional.of(e);
             }
@@ -96,7 +103,8 @@ public final class Element implements Node {
 
     public List<Element> children(String localName, String ns) {
         List<Element> out = new ArrayList<>();
-        for (Node n : children) {
+        for (int i = 0, size = children.size(); i < size; i++) {
+            Node n = children.get(i);
             if (n instanceof Element e && e.is(localName, ns)) {
                 out.add(e);
             }
@@ -115,7 +123,8 @@ public final class Element implements Node {
             return t.value();
         }
         StringBuilder sb = new StringBuilder();
-        for (Node n : children) {
+        for (int i = 0, size = children.size(); i < size; i++) {
+            Node n = children.get(i);
             if (n instanceof Text t) {
                 sb.append(t.value());
             }
@@ -142,7 +151,8 @@ public final class Element implements Node {
 
     public Element withoutChildren(Predicate<Element> drop) {
         List<Node> copy = new ArrayList<>(children.size());
-        for (Node n : children) {
+        for (int i = 0, size = children.size(); i < size; i++) {
+            Node n = children.get(i);
             if (!(n instanceof Element e && drop.test(e))) {
                 copy.add(n);
             }
@@ -216,8 +226,8 @@ public final class Element implements Node {
             return slot;
         }
         out.append('>');
-        for (Node child : children) {
-            child.appendXml(out, namespace);
+        for (int i = 0, size = children.size(); i < size; i++) {
+            children.get(i).appendXml(out, namespace);
         }
         out.append("</").append(name).append('>');
         return slot;
