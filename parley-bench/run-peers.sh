@@ -4,7 +4,8 @@
 #   parley-bench/run-peers.sh               run every scenario against every server in $SERVERS
 #   parley-bench/run-peers.sh start NAME    start one server (prosody | ejabberd | parley) and leave it running
 #   parley-bench/run-peers.sh stop NAME     stop it
-#   parley-bench/run-peers.sh restart NAME  used by the generator between sign-in runs
+#   parley-bench/run-peers.sh restart NAME  used by the generator between sign-in runs (SIGNIN_RESTART=1)
+#   parley-bench/run-peers.sh provision     only create the accounts $SCENARIOS need on every server in $SERVERS
 #
 # Everything is a parameter through the environment; defaults below. Servers listen on
 # 127.0.0.1 only, with their own config and data under $WORK, TLS required, the same certificate
@@ -384,5 +385,8 @@ case "${1:-all}" in
   start) make_cert; [ "$2" = parley ] && parley_build; start_server "$2" ;;
   stop) stop_server "$2" ;;
   restart) start_server "$2" ;;
-  *) echo "usage: $0 [all | start NAME | stop NAME | restart NAME]" >&2; exit 2 ;;
+  provision) ensure_packages; ulimit -n "$NOFILE"   # the accounts $SCENARIOS need, on every server in $SERVERS
+    case " $SERVERS " in *" parley "*) parley_build ;; esac
+    for name in $SERVERS; do start_server "$name"; provision "$name"; stop_server "$name"; done ;;
+  *) echo "usage: $0 [all | provision | start NAME | stop NAME | restart NAME]" >&2; exit 2 ;;
 esac

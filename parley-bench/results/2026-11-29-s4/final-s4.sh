@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Final side-by-side run of session 4, from a fresh clone of main, nothing else running.
+# Usage: final-s4.sh [PASS...]   (passes: provision A K R H; default all, in that order)
+set -u
+ulimit -n 65536 2>/dev/null || ulimit -n 20000
+cd "$(dirname "$0")/../../.."   # the repository root
+export WORK=${WORK:-/tmp/final4} PORT=16222 DIRECT_PORT=16223 PARLEY_HTTP_PORT=16290 PROVISION_RATE=${PROVISION_RATE:-100}
+PASSES="${*:-provision A K R H}"
+for pass in $PASSES; do
+  echo "$pass start $(date -u +%T)"
+  case $pass in
+  provision)   # 19,000 accounts on every server for the hold pass (accounts that exist count as done)
+    OUT=$WORK/results-provision SERVERS="parley prosody ejabberd" SCENARIOS="hold" HOLD_COUNT=19000 \
+      parley-bench/run-peers.sh provision ;;
+  A)   # sign-in, chat and presence: a warm-up run and three measured runs on one server process each
+    SERVERS="parley prosody ejabberd" SCENARIOS="signin chat presence" WARMUP=1 RUNS=3 \
+      CHAT_DURATION=15 PRESENCE_DURATION=15 parley-bench/run-peers.sh ;;
+  K)   # the knee from 4,000 msg/s up by 1.25x, one measured run after a warm-up run
+    OUT=$WORK/results-knee SERVERS="parley prosody ejabberd" SCENARIOS="knee" WARMUP=1 KNEE_RUNS=1 \
+      KNEE_START=4000 KNEE_FACTOR=1.25 KNEE_MAX_STEPS=9 KNEE_STEP=6 parley-bench/run-peers.sh ;;
+  R)   # rich presence at 10,000 users x 50 contacts (issue 5)
+    OUT=$WORK/results-rich SERVERS="parley" SCENARIOS="richpresence" WARMUP=0 RICH_RUNS=3 RICH_RATE=${RICH_RATE:-2000} \
+      PARLEY_PROVISION=api ${RICH_ENV:-} \
+      PARLEY_JAVA_OPTS="-XX:+UseSerialGC -Xms768m -Xmn24m -Xmx1536m -Xss512k -XX:MaxDirectMemorySize=256m -XX:-AlwaysPreTouch -XX:MetaspaceSize=64m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1" \
+      BENCH_JAVA_OPTS="-Xms1g -Xmx2g -XX:+UseParallelGC" parley-bench/run-peers.sh ;;
+  H)   # 19,000 sessions held (after 1,000 primed) on every server: memory per idle TLS session
+    OUT=$WORK/results-hold SERVERS="parley prosody ejabberd" SCENARIOS="hold" HOLD_COUNT=19000 HOLD_RATE=200 \
+      HOLD_SECONDS=10 parley-bench/run-peers.sh ;;
+  esac
+  echo "$pass end $(date -u +%T)"
+done
