@@ -52,6 +52,10 @@ final class RichPresenceCommand extends ScenarioCommand {
     @Option(names = "--in-flight", defaultValue = "256", description = "most HTTP requests outstanding at once")
     int inFlight;
 
+    @Option(names = "--http-connections", defaultValue = "64", description = "keep-alive connections for the phone"
+            + " changes (requests pipelined on them); 0 uses java.net.http instead")
+    int httpConnections;
+
     @Option(names = "--drain", defaultValue = "10", description = "seconds to wait for in-flight presences")
     double drain;
 
@@ -63,7 +67,18 @@ final class RichPresenceCommand extends ScenarioCommand {
 
     @Override
     Measurement measure(ClientEngine engine) throws Exception {
-        PresenceApi api = new PresenceApi(apiBase, token());
+        HttpPipelines pipelines = httpConnections > 0
+                ? new HttpPipelines(engine.bootstrap(), apiBase.getHost(), apiBase.getPort(), httpConnections) : null;
+        try {
+            return measure(engine, new PresenceApi(apiBase, token(), pipelines));
+        } finally {
+            if (pipelines != null) {
+                pipelines.close();
+            }
+        }
+    }
+
+    private Measurement measure(ClientEngine engine, PresenceApi api) throws Exception {
         Accounts accounts = target.accounts();
         List<String> jids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
