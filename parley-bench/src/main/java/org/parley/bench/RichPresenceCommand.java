@@ -56,6 +56,10 @@ final class RichPresenceCommand extends ScenarioCommand {
             + " changes (requests pipelined on them); 0 uses java.net.http instead")
     int httpConnections;
 
+    @Option(names = "--warm-seconds", defaultValue = "10", description = "seconds of unmeasured phone changes at"
+            + " --rate before the measured ones, so that neither JIT compiles the change path during the measurement")
+    double warmSeconds;
+
     @Option(names = "--drain", defaultValue = "10", description = "seconds to wait for in-flight presences")
     double drain;
 
@@ -102,6 +106,7 @@ final class RichPresenceCommand extends ScenarioCommand {
         try {
             settle();
             quiet();
+            warmUp(in, api);
             long planned = (long) Math.ceil(rate * duration);
             RichPresenceTraffic traffic = new RichPresenceTraffic(in.clients(), this::contactsOf, api, planned, inFlight);
             traffic.attach();
@@ -145,6 +150,26 @@ final class RichPresenceCommand extends ScenarioCommand {
         } finally {
             in.closeAll();
         }
+    }
+
+    /**
+     * Phone changes on a line of their own, unmeasured: the sign-ins warmed the sign-in code, not
+     * the change path (REST, recomposition, fan-out, the generator's receive path), and both JVMs
+     * compiling it took a third of a core during the first seconds of a measured phase.
+     */
+    private void warmUp(SignedIn in, PresenceApi api) throws InterruptedException {
+        if (warmSeconds <= 0) {
+            return;
+        }
+        long planned = (long) Math.ceil(rate * warmSeconds);
+        RichPresenceTraffic warm = new RichPresenceTraffic(in.clients(), this::contactsOf, api, planned, inFlight);
+        warm.attach();
+        System.err.printf("richpresence: warm-up, %.0f s of changes%n", warmSeconds);
+        Pacer.run(rate, planned, Duration.ofMillis((long) (warmSeconds * 1000)), warm::send);
+        warm.drain((long) (drain * 1000));
+        warm.reset();
+        // The reset's presences are on their way: let them land on the warm-up's listeners.
+        Thread.sleep(2000);
     }
 
     /**
