@@ -3,14 +3,12 @@ package org.parley.bench;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * HTTP/1.1 requests over a fixed set of keep-alive connections on the generator's own event
@@ -26,19 +24,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class HttpPipelines implements AutoCloseable {
 
-    private final List<Connection> connections = new ArrayList<>();
-    private final AtomicInteger next = new AtomicInteger();
+    private final Bootstrap template;
+    private final String host;
+    private final int port;
     private final String hostHeader;
+    /** Guarded by this: the connections, each opened on first use and again after the server closed it. */
+    private final Connection[] slots;
+    private int next;
 
-    /** Opens {@code count} connections to host:port with the engine's event loops; blocking until they are up. */
-    HttpPipelines(Bootstrap template, String host, int port, int count) throws InterruptedException {
+    /** Up to {@code count} connections to host:port on the template's event loops. */
+    HttpPipelines(Bootstrap template, String host, int port, int count) {
+        this.template = template;
+        this.host = host;
+        this.port = port;
         this.hostHeader = host + ":" + port;
-        for (int i = 0; i < count; i++) {
-            Connection c = new Connection();
-            Channel ch = template.clone().handler(c).connect(host, port).sync().channel();
-            c.channel = ch;
-            connections.add(c);
-        }
+        this.slots = new Connection[count];
     }
 
     /**
@@ -49,25 +49,51 @@ final class HttpPipelines implements AutoCloseable {
         String head = method + " " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n" + headers
                 + "Content-Length: " + body.length + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
-        Connection c = connections.get(Math.floorMod(next.getAndIncrement(), connections.size()));
         CompletableFuture<Integer> answer = new CompletableFuture<>();
-        Channel ch = c.channel;
-        ch.eventLoop().execute(() -> {
-            if (!ch.isActive()) {
-                answer.completeExceptionally(new java.io.IOException("HTTP connection closed"));
+        Connection c = connection();
+        ChannelFuture connected = c.connected;
+        connected.addListener(f -> {
+            if (!f.isSuccess()) {
+                answer.completeExceptionally(f.cause());
                 return;
             }
-            c.waiting.add(answer);
-            ByteBuf out = ch.alloc().buffer(headBytes.length + body.length);
-            out.writeBytes(headBytes).writeBytes(body);
-            ch.writeAndFlush(out, ch.voidPromise());
+            Channel ch = connected.channel();
+            ch.eventLoop().execute(() -> {
+                if (!ch.isActive()) {
+                    answer.completeExceptionally(new java.io.IOException("HTTP connection closed"));
+                    return;
+                }
+                c.waiting.add(answer);
+                ByteBuf out = ch.alloc().buffer(headBytes.length + body.length);
+                out.writeBytes(headBytes).writeBytes(body);
+                ch.writeAndFlush(out, ch.voidPromise());
+            });
         });
         return answer;
     }
 
+    /** The next connection round robin; one the server closed (its idle timeout during sign-ins) is opened again. */
+    private synchronized Connection connection() {
+        int i = next;
+        next = (next + 1) % slots.length;
+        Connection c = slots[i];
+        if (c == null || c.closed) {
+            c = new Connection();
+            Connection opened = c;
+            c.connected = template.clone().handler(c).connect(host, port);
+            c.connected.addListener(f -> opened.closed |= !f.isSuccess());
+            slots[i] = c;
+        }
+        return c;
+    }
+
     @Override
-    public void close() {
-        connections.forEach(c -> c.channel.close());
+    public synchronized void close() {
+        for (Connection c : slots) {
+            if (c != null) {
+                c.connected.channel().close();
+            }
+        }
     }
 
     /** One connection: its unanswered requests in order, and the answer parser (event loop only). */
@@ -80,7 +106,8 @@ final class HttpPipelines implements AutoCloseable {
         private static final int CHUNK_END = 4; // the CRLF after chunk data
         private static final int TRAILER = 5;
 
-        Channel channel;
+        ChannelFuture connected;
+        volatile boolean closed;
         final ArrayDeque<CompletableFuture<Integer>> waiting = new ArrayDeque<>();
         private final StringBuilder line = new StringBuilder();
         private int state = LINE;
@@ -187,6 +214,7 @@ final class HttpPipelines implements AutoCloseable {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
+            closed = true;
             failAll(new java.io.IOException("HTTP connection closed"));
         }
 

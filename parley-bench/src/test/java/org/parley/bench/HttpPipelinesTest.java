@@ -76,4 +76,22 @@ class HttpPipelinesTest {
                     && s.endsWith(" {\"state\":\"busy\"} Bearer t"));
         }
     }
+
+    @Test
+    void opensAConnectionAgainAfterTheServerClosedIt() throws Exception {
+        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class);
+        try (HttpPipelines http = new HttpPipelines(b, "127.0.0.1", server.getAddress().getPort(), 1)) {
+            for (int i = 0; i < 5; i++) {
+                // The JDK server closes the connection after answering a request that asks it to. A
+                // request sent before the close arrived fails with it; the one after uses a new connection.
+                CompletableFuture<Integer> a = http.send("PUT", "/x/" + (3 * i + 1), "Connection: close\r\n", new byte[0]);
+                int status = a.handle((s, e) -> e == null ? s : -1).get(10, TimeUnit.SECONDS);
+                if (status == -1) {
+                    status = http.send("PUT", "/x/" + (3 * i + 1), "Connection: close\r\n", new byte[0]).get(10, TimeUnit.SECONDS);
+                }
+                assertThat(status).isEqualTo(404);
+            }
+        }
+        assertThat(bodies).hasSizeGreaterThanOrEqualTo(5);
+    }
 }
