@@ -56,7 +56,7 @@ final class RichPresenceCommand extends ScenarioCommand {
             + " changes (requests pipelined on them); 0 uses java.net.http instead")
     int httpConnections;
 
-    @Option(names = "--warm-seconds", defaultValue = "10", description = "seconds of unmeasured phone changes at"
+    @Option(names = "--warm-seconds", defaultValue = "20", description = "seconds of unmeasured phone changes at"
             + " --rate before the measured ones, so that neither JIT compiles the change path during the measurement")
     double warmSeconds;
 
