@@ -78,6 +78,11 @@ public final class ClientEngine implements AutoCloseable {
         return saltCache;
     }
 
+    /** The engine's connection settings on its event loops, for other protocols (the HTTP puts). */
+    Bootstrap bootstrap() {
+        return bootstrap.clone();
+    }
+
     public String description() {
         return description;
     }

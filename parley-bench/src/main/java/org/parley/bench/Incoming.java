@@ -81,6 +81,24 @@ public final class Incoming {
         return close - at >= suffix.length && matchesAt(close - suffix.length, suffix);
     }
 
+    /**
+     * The table's index of the bare part (up to any '/') of a JID attribute, or -1 when the
+     * attribute is absent or not in the table; no allocation. Raw bytes: for JIDs the generator
+     * made, which need no XML escaping.
+     */
+    int bareJidIndex(String name, BareJidTable table) {
+        int at = attributeValue(name);
+        if (at < 0) {
+            return -1;
+        }
+        byte q = buf[at - 1];
+        int close = at;
+        while (close < end && buf[close] != q && buf[close] != '/') {
+            close++;
+        }
+        return table.indexOf(buf, at, close);
+    }
+
     /** Index of the first byte of the attribute's value, or -1. */
     private int attributeValue(String name) {
         int n = name.length();

@@ -16,8 +16,8 @@ import java.util.function.IntFunction;
 
 /**
  * The Parley admin API as the rich-presence scenario uses it: a bulk contacts import to set the
- * rosters up, and phone-line states pushed to the Presence Web Service without blocking
- * (java.net.http, HTTP/1.1 keep-alive connections).
+ * rosters up, and phone-line states pushed to the Presence Web Service without blocking: over
+ * {@link HttpPipelines} when given (the measured phase), else java.net.http (HTTP/1.1 keep-alive).
  */
 final class PresenceApi {
 
@@ -26,17 +26,30 @@ final class PresenceApi {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper mapper = new ObjectMapper();
+    private final HttpPipelines puts;
+    private final String putHeaders;
 
     PresenceApi(URI base, String token) throws IOException {
+        this(base, token, null);
+    }
+
+    /** {@code puts}: connections to {@code base} for the phone changes, or null for java.net.http. */
+    PresenceApi(URI base, String token, HttpPipelines puts) throws IOException {
         if (!InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
             throw new IllegalArgumentException("--api must be a loopback address, got " + base);
         }
         this.base = base;
         this.token = token;
+        this.puts = puts;
+        this.putHeaders = "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n";
     }
 
     /** PUT /api/v1/presence/{jid}/phone/{line}; completes with the HTTP status (never exceptionally for a status). */
     CompletableFuture<Integer> putPhone(String jid, String line, String state) {
+        if (puts != null) {
+            return puts.send("PUT", base.resolve("/api/v1/presence/" + jid + "/phone/" + line).getRawPath(), putHeaders,
+                    ("{\"state\":\"" + state + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         HttpRequest r = HttpRequest.newBuilder(base.resolve("/api/v1/presence/" + jid + "/phone/" + line))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))

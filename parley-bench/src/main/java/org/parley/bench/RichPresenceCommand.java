@@ -52,6 +52,14 @@ final class RichPresenceCommand extends ScenarioCommand {
     @Option(names = "--in-flight", defaultValue = "256", description = "most HTTP requests outstanding at once")
     int inFlight;
 
+    @Option(names = "--http-connections", defaultValue = "64", description = "keep-alive connections for the phone"
+            + " changes (requests pipelined on them); 0 uses java.net.http instead")
+    int httpConnections;
+
+    @Option(names = "--warm-seconds", defaultValue = "20", description = "seconds of unmeasured phone changes at"
+            + " --rate before the measured ones, so that neither JIT compiles the change path during the measurement")
+    double warmSeconds;
+
     @Option(names = "--drain", defaultValue = "10", description = "seconds to wait for in-flight presences")
     double drain;
 
@@ -63,7 +71,18 @@ final class RichPresenceCommand extends ScenarioCommand {
 
     @Override
     Measurement measure(ClientEngine engine) throws Exception {
-        PresenceApi api = new PresenceApi(apiBase, token());
+        HttpPipelines pipelines = httpConnections > 0
+                ? new HttpPipelines(engine.bootstrap(), apiBase.getHost(), apiBase.getPort(), httpConnections) : null;
+        try {
+            return measure(engine, new PresenceApi(apiBase, token(), pipelines));
+        } finally {
+            if (pipelines != null) {
+                pipelines.close();
+            }
+        }
+    }
+
+    private Measurement measure(ClientEngine engine, PresenceApi api) throws Exception {
         Accounts accounts = target.accounts();
         List<String> jids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -87,6 +106,7 @@ final class RichPresenceCommand extends ScenarioCommand {
         try {
             settle();
             quiet();
+            warmUp(in, api);
             long planned = (long) Math.ceil(rate * duration);
             RichPresenceTraffic traffic = new RichPresenceTraffic(in.clients(), this::contactsOf, api, planned, inFlight);
             traffic.attach();
@@ -130,6 +150,26 @@ final class RichPresenceCommand extends ScenarioCommand {
         } finally {
             in.closeAll();
         }
+    }
+
+    /**
+     * Phone changes on a line of their own, unmeasured: the sign-ins warmed the sign-in code, not
+     * the change path (REST, recomposition, fan-out, the generator's receive path), and both JVMs
+     * compiling it took a third of a core during the first seconds of a measured phase.
+     */
+    private void warmUp(SignedIn in, PresenceApi api) throws InterruptedException {
+        if (warmSeconds <= 0) {
+            return;
+        }
+        long planned = (long) Math.ceil(rate * warmSeconds);
+        RichPresenceTraffic warm = new RichPresenceTraffic(in.clients(), this::contactsOf, api, planned, inFlight);
+        warm.attach();
+        System.err.printf("richpresence: warm-up, %.0f s of changes%n", warmSeconds);
+        Pacer.run(rate, planned, Duration.ofMillis((long) (warmSeconds * 1000)), warm::send);
+        warm.drain((long) (drain * 1000));
+        warm.reset();
+        // The reset's presences are on their way: let them land on the warm-up's listeners.
+        Thread.sleep(2000);
     }
 
     /**

@@ -5,21 +5,22 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.Set;
-import org.parley.server.admin.AdminTokens;
 import org.parley.server.admin.TokenScope;
 
 /**
- * Requires {@code Authorization: Bearer <token>} with a token from {@link AdminTokens}
- * (RFC 6750) whose scopes allow the request: 401 without a known token, 403 without the scope. The token lookup is a short indexed query; Jetty's request threads are not event
- * loops, so it runs in place.
+ * Requires {@code Authorization: Bearer <token>} with a token from {@code AdminTokens}
+ * (RFC 6750) whose scopes allow the request: 401 without a known token, 403 without the scope.
+ * The token lookup is a short indexed query, remembered for {@link CachedTokenScopes#TTL}
+ * (revocation bites within that); Jetty's request threads are not event loops, so a lookup runs
+ * in place.
  */
 final class BearerAuth implements Handler {
 
     private static final String PREFIX = "Bearer ";
 
-    private final AdminTokens tokens;
+    private final CachedTokenScopes tokens;
 
-    BearerAuth(AdminTokens tokens) {
+    BearerAuth(CachedTokenScopes tokens) {
         this.tokens = tokens;
     }
 

@@ -24,6 +24,13 @@ public final class HttpListener implements AutoCloseable {
 
     /** {@code port} 0 picks a free port; read it back with {@link #port()} after {@link #start()}. */
     public HttpListener(String bind, int port, AdminTokens tokens, ObjectMapper mapper, List<HttpRoutes> routes) {
+        this(bind, port, tokens, mapper, routes, java.time.Clock.systemUTC());
+    }
+
+    /** {@code clock}: how long looked-up tokens are trusted is measured on it (tests move it). */
+    public HttpListener(String bind, int port, AdminTokens tokens, ObjectMapper mapper, List<HttpRoutes> routes,
+                        java.time.Clock clock) {
+        CachedTokenScopes scopes = new CachedTokenScopes(tokens::scopes, CachedTokenScopes.TTL, clock);
         this.bind = bind;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -32,7 +39,7 @@ public final class HttpListener implements AutoCloseable {
             config.jetty.port = port;
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(mapper, false));
-            config.routes.before("/api/v1/*", new BearerAuth(tokens));
+            config.routes.before("/api/v1/*", new BearerAuth(scopes));
             ApiErrors.register(config.routes);
             for (HttpRoutes r : routes) {
                 r.addTo(config.routes);

@@ -43,6 +43,11 @@ public final class AdminApiFixture implements AutoCloseable {
 
     /** With every module of a node; {@code ldap}: an opened directory, or null for none. */
     public AdminApiFixture(List<String> overrides, LdapDirectory ldap) {
+        this(overrides, ldap, java.time.Clock.systemUTC());
+    }
+
+    /** {@code tokenClock}: the listener's clock for how long it trusts a looked-up token. */
+    public AdminApiFixture(List<String> overrides, LdapDirectory ldap, java.time.Clock tokenClock) {
         ServerModules modules = new ServerModules(ldap);
         rich = modules.richPresence();
         harness = CoreHarness.start(overrides, modules.all().toArray(Module[]::new));
@@ -51,7 +56,7 @@ public final class AdminApiFixture implements AutoCloseable {
         tokens = new AdminTokens(new AdminTokenStore(core.jdbc()), new SecureRandom(), core.clock());
         List<HttpRoutes> routes = new ArrayList<>(AdminApiRoutes.of(core, harness.accounts(), tokens, modules, ldap, mapper));
         routes.add(new StatsRoutes(() -> 7));
-        listener = new HttpListener("127.0.0.1", 0, tokens, mapper, routes).start();
+        listener = new HttpListener("127.0.0.1", 0, tokens, mapper, routes, tokenClock).start();
         token = tokens.create("test");
     }
 
