@@ -18,11 +18,8 @@ for pass in $PASSES; do
   K)   # the knee from 4,000 msg/s up by 1.25x, one measured run after a warm-up run
     OUT=$WORK/results-knee SERVERS="parley prosody ejabberd" SCENARIOS="knee" WARMUP=1 KNEE_RUNS=1 \
       KNEE_START=4000 KNEE_FACTOR=1.25 KNEE_MAX_STEPS=9 KNEE_STEP=6 parley-bench/run-peers.sh ;;
-  R)   # rich presence at 10,000 users x 50 contacts (issue 5)
-    OUT=$WORK/results-rich SERVERS="parley" SCENARIOS="richpresence" WARMUP=0 RICH_RUNS=3 RICH_RATE=${RICH_RATE:-2000} \
-      PARLEY_PROVISION=api ${RICH_ENV:-} \
-      PARLEY_JAVA_OPTS="-XX:+UseSerialGC -Xms768m -Xmn24m -Xmx1536m -Xss512k -XX:MaxDirectMemorySize=256m -XX:-AlwaysPreTouch -XX:MetaspaceSize=64m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1" \
-      BENCH_JAVA_OPTS="-Xms1g -Xmx2g -XX:+UseParallelGC" parley-bench/run-peers.sh ;;
+  R)   # rich presence at 10,000 users x 50 contacts, 2,000 changes/s (issue 5): helper-25's script and JVM flags
+    RICH_RUNS=3 parley-bench/results/2026-11-29-rich5/rich5.sh ;;
   H)   # 19,000 sessions held (after 1,000 primed) on every server: memory per idle TLS session
     OUT=$WORK/results-hold SERVERS="parley prosody ejabberd" SCENARIOS="hold" HOLD_COUNT=19000 HOLD_RATE=200 \
       HOLD_SECONDS=10 parley-bench/run-peers.sh ;;
