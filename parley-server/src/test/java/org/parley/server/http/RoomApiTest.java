@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.server.testing.MutableClock;
 
 /** {@code /api/v1/rooms} on live rooms. */
 class RoomApiTest {
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private AdminApiFixture api;
 
     @BeforeEach
     void start() {
-        api = new AdminApiFixture();
+        api = new AdminApiFixture(List.of(), null, clock);
     }
 
     @AfterEach
@@ -103,8 +107,10 @@ class RoomApiTest {
         assertThat(api.send("POST", "/api/v1/rooms", "{\"name\": \"later\", \"owners\": [\"alice\"]}").statusCode())
                 .isEqualTo(201);
 
-        // With the whole database gone, even the token check cannot answer: 503 for every route.
+        // With the whole database gone, even the token check cannot answer: 503 for every route
+        // once the token's scopes are no longer remembered (CachedTokenScopes.TTL).
         api.harness.core().database().close();
+        clock.advanceMillis(CachedTokenScopes.TTL.toMillis());
         assertThat(api.send("GET", "/api/v1/rooms", null).statusCode()).isEqualTo(503);
     }
 

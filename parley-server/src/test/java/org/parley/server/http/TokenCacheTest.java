@@ -2,16 +2,14 @@ package org.parley.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.server.admin.TokenScope;
+import org.parley.server.testing.MutableClock;
 
 /**
  * The listener remembers a looked-up token for {@link CachedTokenScopes#TTL}: a token removed
@@ -20,7 +18,7 @@ import org.parley.server.admin.TokenScope;
  */
 class TokenCacheTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private AdminApiFixture api;
 
     @BeforeEach
@@ -60,29 +58,5 @@ class TokenCacheTest {
         assertThat(api.send("GET", "/api/v1/users", null, "not-yet").statusCode()).isEqualTo(401);
         String created = api.tokens.create("late", Set.of(TokenScope.ADMIN));
         assertThat(api.send("GET", "/api/v1/users", null, created).statusCode()).isEqualTo(200);
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advanceMillis(long millis) {
-            now = now.plusMillis(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.server.richpresence.calendar.CalendarState;
+import org.parley.server.testing.MutableClock;
 import org.parley.server.testing.TestSession;
 
 /**

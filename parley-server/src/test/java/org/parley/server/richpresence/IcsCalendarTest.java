@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.server.presence.Availability;
 import org.parley.server.presence.Show;
 import org.parley.server.richpresence.calendar.CalendarState;
+import org.parley.server.testing.MutableClock;
 import org.parley.server.testing.TestSession;
 
 /** The iCalendar feed source: a local HTTP server serves alice's feed, the test moves the clock. */

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.server.ServerModules;
 import org.parley.server.richpresence.calendar.CalendarState;
 import org.parley.server.testing.AdminHttp;
+import org.parley.server.testing.MutableClock;
 import org.parley.server.testing.TestServer;
 
 /**

@@ -1,21 +1,25 @@
-package org.parley.server.richpresence;
+package org.parley.server.testing;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test sets: calendar polls read "now" from it. */
-final class MutableClock extends Clock {
+/** A clock the test sets or moves by hand (calendar polls, token lifetimes). */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
+    }
+
+    public void advanceMillis(long millis) {
+        now = now.plusMillis(millis);
     }
 
     @Override
