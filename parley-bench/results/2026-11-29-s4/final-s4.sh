@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Final side-by-side run of session 4, from a fresh clone of main, nothing else running.
-# Usage: final-s4.sh [PASS...]   (passes: provision A K R H P S C; default all, in that order)
+# Usage: final-s4.sh [PASS...]   (passes: provision A K R H S C P; default all, in that order)
 set -u
 ulimit -n 65536 2>/dev/null || ulimit -n 20000
 cd "$(dirname "$0")/../../.."   # the repository root
 export WORK=${WORK:-/tmp/final4} PORT=16222 DIRECT_PORT=16223 PARLEY_HTTP_PORT=16290 PROVISION_RATE=${PROVISION_RATE:-100}
-PASSES="${*:-provision A K R H P S C}"
+PASSES="${*:-provision A K R H S C P}"
 for pass in $PASSES; do
   echo "$pass start $(date -u +%T)"
   case $pass in
@@ -23,9 +23,10 @@ for pass in $PASSES; do
   H)   # 19,000 sessions held (after 1,000 primed) on every server: memory per idle TLS session
     OUT=$WORK/results-hold SERVERS="parley prosody ejabberd" SCENARIOS="hold" HOLD_COUNT=19000 HOLD_RATE=200 \
       HOLD_SECONDS=10 parley-bench/run-peers.sh ;;
-  P)   # presence again with three warm-up runs: at 500 deliveries/s, pass A's single warm-up run left
-       # Parley's C2 compiling during the measured runs (324, 401, 125 us per delivery)
-    OUT=$WORK/results-presence SERVERS="parley prosody ejabberd" SCENARIOS="presence" WARMUP=3 RUNS=3 \
+  P)   # presence again for Parley with three warm-up runs: at 500 deliveries/s, pass A's single warm-up run
+       # left C2 compiling during the measured runs (324, 401, 125 us per delivery). In its own WORK: pass R
+       # gave users 0..9,999 rosters of 50, which the presence scenario's users would broadcast to.
+    WORK=$WORK-presence OUT=$WORK/results SERVERS="parley" SCENARIOS="presence" WARMUP=3 RUNS=3 \
       PRESENCE_DURATION=15 parley-bench/run-peers.sh ;;
   S)   # control for pass A's sign-ins: a fresh server before every run, as session 3 measured
     OUT=$WORK/results-signin-restart SERVERS="parley prosody ejabberd" SCENARIOS="signin" WARMUP=1 RUNS=3 \

@@ -3,40 +3,14 @@ package org.parley.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.parley.server.testing.MutableClock;
 
 class SignInThrottleTest {
 
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final SignInThrottle throttle = new SignInThrottle(clock);
 
     @Test
@@ -84,7 +58,7 @@ class SignInThrottleTest {
         for (int i = 0; i < 10; i++) {
             throttle.failed(a);
         }
-        clock.advance(Duration.ofMinutes(16));
+        clock.advanceMillis(Duration.ofMinutes(16).toMillis());
         assertThat(throttle.delayFor(a)).isZero();
         throttle.failed(a);
         assertThat(throttle.delayFor(a)).isZero();
