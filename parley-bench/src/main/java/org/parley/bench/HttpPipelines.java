@@ -60,6 +60,9 @@ final class HttpPipelines implements AutoCloseable {
             Channel ch = connected.channel();
             ch.eventLoop().execute(() -> {
                 if (!ch.isActive()) {
+                    // channelInactive may still be queued behind this task: mark the slot now so
+                    // that a retry opens a new connection instead of failing on this one again.
+                    c.closed = true;
                     answer.completeExceptionally(new java.io.IOException("HTTP connection closed"));
                     return;
                 }
@@ -77,7 +80,7 @@ final class HttpPipelines implements AutoCloseable {
         int i = next;
         next = (next + 1) % slots.length;
         Connection c = slots[i];
-        if (c == null || c.closed) {
+        if (c == null || c.closed || (c.connected.isSuccess() && !c.connected.channel().isActive())) {
             c = new Connection();
             Connection opened = c;
             c.connected = template.clone().handler(c).connect(host, port);
