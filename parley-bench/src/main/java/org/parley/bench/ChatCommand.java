@@ -29,9 +29,9 @@ final class ChatCommand extends ScenarioCommand {
         SignedIn in = new SessionPool(engine, target.clientConfig(true), target.accounts())
                 .signIn(count, signinRate, i -> StanzaListener.IGNORE);
         try {
-            settle();
+            double settled = settle();
             Measurement.Figures f = ChatPhase.run(in.onlineClients(), rate, duration, (long) (drain * 1000), this);
-            f.put("signedIn", in.online());
+            f.put("signedIn", in.online()).put("settleSeconds", settled);
             return new Measurement(f.map(), new TreeMap<>(in.failures()), List.of());
         } finally {
             in.closeAll();

@@ -39,7 +39,7 @@ final class PresenceCommand extends ScenarioCommand {
         try {
             RosterRing ring = new RosterRing(in.clients(), contacts);
             long incomplete = ring.establish(setupRate, 120_000);
-            settle();
+            double settled = settle();
             PresenceTraffic traffic = new PresenceTraffic(in.clients(), ring);
             traffic.attach();
             ProcessSample serverBefore = server();
@@ -67,7 +67,8 @@ final class PresenceCommand extends ScenarioCommand {
             }
             f.put("generatorCpuPct", 100 * selfAfter.cpuMsSince(selfBefore) / 1000 / selfAfter.wallSecondsSince(selfBefore))
                     .put("signedIn", in.online())
-                    .put("rosterContactsMissing", incomplete);
+                    .put("rosterContactsMissing", incomplete)
+                    .put("settleSeconds", settled);
             return new Measurement(f.map(), new TreeMap<>(in.failures()), List.of());
         } finally {
             in.closeAll();

@@ -46,6 +46,13 @@ abstract class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--settle", defaultValue = "2", description = "seconds to let the server settle before sampling")
     double settleSeconds;
 
+    @Option(names = "--settle-quiet", defaultValue = "5", description = "after --settle, wait until the server used"
+            + " less than this percentage of one core over a second (with --server-pid)")
+    double settleQuietPct;
+
+    @Option(names = "--settle-max", defaultValue = "60", description = "seconds --settle-quiet waits at most")
+    double settleMaxSeconds;
+
     @Option(names = "--restart-command", description = "shell command run before every run (warm-up included) to start"
             + " a fresh server, so memory figures do not reuse the previous run's freed memory")
     String restartCommand;
@@ -112,8 +119,30 @@ abstract class ScenarioCommand implements Callable<Integer> {
         return serverPid == null ? null : ProcessSample.of(serverPid);
     }
 
-    void settle() throws InterruptedException {
+    /**
+     * Waits before a measured window: the fixed --settle, then, when the server's PID is known,
+     * until the server is quiet. Work the set-up left behind (sign-ins queue JIT compiles that a
+     * single compiler thread on the server's one core finishes seconds later; collections; a
+     * database flush) otherwise lands in the window and is charged to the messages measured in
+     * it. Every server gets the same rule. Returns the seconds waited in all.
+     */
+    double settle() throws InterruptedException {
+        long start = System.nanoTime();
         Thread.sleep((long) (settleSeconds * 1000));
+        if (serverPid != null && settleQuietPct > 0) {
+            double pct;
+            do {
+                ProcessSample before = server();
+                Thread.sleep(1000);
+                ProcessSample after = server();
+                pct = 100 * after.cpuMsSince(before) / 1000 / after.wallSecondsSince(before);
+            } while (pct >= settleQuietPct && (System.nanoTime() - start) / 1e9 < settleSeconds + settleMaxSeconds);
+            if (pct >= settleQuietPct) {
+                System.err.printf("%s: the server still used %.1f %% of a core after %.0f s of settling%n",
+                        spec.name(), pct, (System.nanoTime() - start) / 1e9);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     static void putFailures(Map<String, Long> into, Map<String, Long> from) {
