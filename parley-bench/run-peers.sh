@@ -82,8 +82,12 @@ PARLEY_HOME="${PARLEY_HOME:-$HERE/..}"
 # (CompileThresholdScaling=0.1): the compiling happens in the warm-up run, and the measured runs get
 # C2's code. Session 3 ran C1 only (TieredStopAtLevel=1), when every sign-in run began on a fresh
 # process; with one warmed process per scenario, C1+C2 measured 1.46 against 2.30 ms per sign-in and
-# 96.5 against 107.5 us per message (medians of three, back to back on a quiet box).
-PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:--XX:+UseSerialGC -Xms160m -Xmn24m -Xmx768m -Xss512k -XX:MaxDirectMemorySize=256m -XX:-AlwaysPreTouch -XX:MetaspaceSize=64m -XX:CompileThresholdScaling=0.1}"
+# 96.5 against 107.5 us per message (medians of three, back to back on a quiet box). C2 without
+# uncommon traps (PerMethodTrapLimit=0): code compiled on a short profile pruned branches that the
+# next phase took (sign-ins, then presence), and every such branch threw the method back to the
+# interpreter and into the compile queue again; presence at 500 deliveries/s cost 150-430 us per
+# delivery with the compiler busy in every run, and 56-69 us without the traps (README).
+PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:--XX:+UseSerialGC -Xms160m -Xmn24m -Xmx768m -Xss512k -XX:MaxDirectMemorySize=256m -XX:-AlwaysPreTouch -XX:MetaspaceSize=64m -XX:CompileThresholdScaling=0.1 -XX:PerMethodTrapLimit=0}"
 PARLEY_EXTRA="${PARLEY_EXTRA:-}"
 PARLEY_START="${PARLEY_START:-$PARLEY_HOME/bin/parley serve --set c2s.bind=127.0.0.1 --set c2s.port=$PORT --set c2s.directTlsPort=$DIRECT_PORT --set http.bind=127.0.0.1 --set http.port=${PARLEY_HTTP_PORT:-19090} --set domain=$DOMAIN --set dataDir=$WORK/parley/data --set auth.scramIterations=$SCRAM_ITERATIONS --set tls.certificate=$WORK/cert.pem --set tls.key=$WORK/key.pem --set registration.inBand=true --set offline.enabled=false}"
 
