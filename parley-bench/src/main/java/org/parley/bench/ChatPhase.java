@@ -19,12 +19,14 @@ final class ChatPhase {
         traffic.attach();
         ProcessSample serverBefore = cmd.server();
         ProcessSample selfBefore = ProcessSample.self();
+        HostSteal stealBefore = HostSteal.now();
         long issued = Pacer.run(rate, (long) Math.ceil(rate * seconds), Duration.ofMillis((long) (seconds * 1000)), traffic::send);
         ProcessSample selfSent = ProcessSample.self();
         double sendSeconds = selfSent.wallSecondsSince(selfBefore);
         traffic.drain(drainMillis);
         ProcessSample serverAfter = cmd.server();
         ProcessSample selfAfter = ProcessSample.self();
+        double stealPct = HostSteal.now().pctSince(stealBefore);
         Histogram h = traffic.latencyMicros();
         long unique = traffic.unique();
         Measurement.Figures f = new Measurement.Figures()
@@ -43,7 +45,8 @@ final class ChatPhase {
                     .put("serverCpuPct", 100 * serverAfter.cpuMsSince(serverBefore) / 1000 / serverAfter.wallSecondsSince(serverBefore));
         }
         f.put("generatorCpuUsPerMsg", unique == 0 ? Double.NaN : selfAfter.cpuMsSince(selfBefore) * 1000 / unique)
-                .put("generatorCpuPct", 100 * selfAfter.cpuMsSince(selfBefore) / 1000 / selfAfter.wallSecondsSince(selfBefore));
+                .put("generatorCpuPct", 100 * selfAfter.cpuMsSince(selfBefore) / 1000 / selfAfter.wallSecondsSince(selfBefore))
+                .put("hostStealPct", stealPct);
         return f;
     }
 }

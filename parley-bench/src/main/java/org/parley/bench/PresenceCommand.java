@@ -44,11 +44,13 @@ final class PresenceCommand extends ScenarioCommand {
             traffic.attach();
             ProcessSample serverBefore = server();
             ProcessSample selfBefore = ProcessSample.self();
+            HostSteal stealBefore = HostSteal.now();
             long issued = Pacer.run(rate, (long) Math.ceil(rate * duration), Duration.ofMillis((long) (duration * 1000)), traffic::send);
             double sendSeconds = ProcessSample.self().wallSecondsSince(selfBefore);
             traffic.drain((long) (drain * 1000));
             ProcessSample serverAfter = server();
             ProcessSample selfAfter = ProcessSample.self();
+            double stealPct = HostSteal.now().pctSince(stealBefore);
             Histogram h = traffic.latencyMicros();
             long unique = traffic.unique();
             Measurement.Figures f = new Measurement.Figures()
@@ -68,7 +70,8 @@ final class PresenceCommand extends ScenarioCommand {
             f.put("generatorCpuPct", 100 * selfAfter.cpuMsSince(selfBefore) / 1000 / selfAfter.wallSecondsSince(selfBefore))
                     .put("signedIn", in.online())
                     .put("rosterContactsMissing", incomplete)
-                    .put("settleSeconds", settled);
+                    .put("settleSeconds", settled)
+                    .put("hostStealPct", stealPct);
             return new Measurement(f.map(), new TreeMap<>(in.failures()), List.of());
         } finally {
             in.closeAll();

@@ -54,4 +54,15 @@ class StatsTest {
         assertThat(ProcessSample.cpuNanos(stat)).isEqualTo(325 * 10_000_000L);
         assertThat(ProcessSample.rssKb("Name:\tlua5.4\nVmPeak:\t  9000 kB\nVmRSS:\t   17820 kB\nThreads:\t1\n")).isEqualTo(17820);
     }
+
+    @Test
+    void hostStealIsTheStealColumnSharedOverEveryCpu() {
+        String before = "cpu  100 0 50 900 0 0 0 20 0 0\ncpu0 50 0 25 450 0 0 0 10 0 0\ncpu1 50 0 25 450 0 0 0 10 0 0\nintr 5\n";
+        String after = "cpu  150 0 60 1000 0 0 0 70 0 0\ncpu0 75 0 30 500 0 0 0 35 0 0\ncpu1 75 0 30 500 0 0 0 35 0 0\nintr 9\n";
+        HostSteal b = HostSteal.of(before, 0);
+        HostSteal a = HostSteal.of(after, 1_000_000_000L);
+        assertThat(a.cpus()).isEqualTo(2);
+        // 50 ticks of 10 ms stolen in one second over two CPUs: a quarter of the machine.
+        assertThat(a.pctSince(b)).isEqualTo(25.0);
+    }
 }
