@@ -36,9 +36,10 @@ record HostSteal(long stealTicks, int cpus, long atNanos) {
         return new HostSteal(steal, Math.max(1, cpus), atNanos);
     }
 
-    /** Percentage of all CPUs' time stolen since {@code before} (USER_HZ ticks of 10 ms). */
+    /** Percentage of all CPUs' time stolen since {@code before} (in USER_HZ ticks, as ProcessSample reads them). */
     double pctSince(HostSteal before) {
         double wallSeconds = (atNanos - before.atNanos) / 1e9;
-        return wallSeconds <= 0 ? 0 : 100 * (stealTicks - before.stealTicks) / 100.0 / wallSeconds / cpus;
+        double stolenSeconds = (double) (stealTicks - before.stealTicks) / ProcessSample.TICKS_PER_SECOND;
+        return wallSeconds <= 0 ? 0 : 100 * stolenSeconds / wallSeconds / cpus;
     }
 }

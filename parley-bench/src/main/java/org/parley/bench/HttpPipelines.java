@@ -60,9 +60,6 @@ final class HttpPipelines implements AutoCloseable {
             Channel ch = connected.channel();
             ch.eventLoop().execute(() -> {
                 if (!ch.isActive()) {
-                    // channelInactive may still be queued behind this task: mark the slot now so
-                    // that a retry opens a new connection instead of failing on this one again.
-                    c.closed = true;
                     answer.completeExceptionally(new java.io.IOException("HTTP connection closed"));
                     return;
                 }
@@ -80,11 +77,9 @@ final class HttpPipelines implements AutoCloseable {
         int i = next;
         next = (next + 1) % slots.length;
         Connection c = slots[i];
-        if (c == null || c.closed || (c.connected.isSuccess() && !c.connected.channel().isActive())) {
+        if (c == null || c.dead()) {
             c = new Connection();
-            Connection opened = c;
             c.connected = template.clone().handler(c).connect(host, port);
-            c.connected.addListener(f -> opened.closed |= !f.isSuccess());
             slots[i] = c;
         }
         return c;
@@ -110,7 +105,14 @@ final class HttpPipelines implements AutoCloseable {
         private static final int TRAILER = 5;
 
         ChannelFuture connected;
-        volatile boolean closed;
+
+        /**
+         * Whether the connect failed or the channel has closed since. Read from the channel itself,
+         * not from a flag set in channelInactive: that event may still be queued when a retry asks.
+         */
+        boolean dead() {
+            return connected.isDone() && (!connected.isSuccess() || !connected.channel().isActive());
+        }
         final ArrayDeque<CompletableFuture<Integer>> waiting = new ArrayDeque<>();
         private final StringBuilder line = new StringBuilder();
         private int state = LINE;
@@ -217,7 +219,6 @@ final class HttpPipelines implements AutoCloseable {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            closed = true;
             failAll(new java.io.IOException("HTTP connection closed"));
         }
 

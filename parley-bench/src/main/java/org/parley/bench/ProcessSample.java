@@ -11,7 +11,7 @@ import java.nio.file.Path;
 public record ProcessSample(long cpuNanos, long rssKb, long atNanos) {
 
     /** USER_HZ: the kernel reports stat times in these ticks; 100 on every Linux we target. */
-    private static final long TICKS_PER_SECOND = 100;
+    static final long TICKS_PER_SECOND = 100;
 
     public static ProcessSample of(long pid) {
         try {
